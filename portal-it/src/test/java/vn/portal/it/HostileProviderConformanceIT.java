@@ -1,0 +1,578 @@
+package vn.portal.it;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.portal.it.portal.AuditTrail;
+import vn.portal.it.portal.ErrorPage;
+import vn.portal.it.portal.PortalBrowser;
+import vn.portal.it.portal.SignInAttempt;
+import vn.portal.it.provider.Citizen;
+import vn.portal.it.provider.Grant;
+import vn.portal.it.provider.HostileProvider;
+import vn.portal.it.provider.ProviderCase;
+import vn.portal.it.provider.ProviderCase.AuthorizationIssuer;
+import vn.portal.it.provider.ProviderCase.AuthorizationState;
+import vn.portal.it.provider.ProviderCase.KeyId;
+import vn.portal.it.provider.ProviderCase.Signing;
+import vn.portal.it.provider.ProviderTraffic.Endpoint;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hostile-provider conformance suite: the real portal WAR on Payara Micro signs citizens in
+ * through a provider that misbehaves in exactly one way per case. Case names follow the OpenID
+ * Foundation's relying-party conformance tests where one exists. Every rejection must leave no
+ * session, show an error page with the contract's error code and a correlation id, write a
+ * SIGN_IN_REJECTED audit row with that id, and, when the ID token is at fault, never call UserInfo.
+ */
+@ExtendWith({HostileProviderExtension.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileProviderConformanceIT {
+
+    private static final String SIGN_IN_REJECTED = "SIGN_IN_REJECTED";
+    private static final String BACKCHANNEL_ACCEPTED = "BACKCHANNEL_LOGOUT_ACCEPTED";
+    private static final String BACKCHANNEL_REJECTED = "BACKCHANNEL_LOGOUT_REJECTED";
+    private static final String FOREIGN_ISSUER = "http://127.0.0.1:18099";
+
+    private static HostileProvider provider;
+    private static AuditTrail audit;
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.rootWar();
+    }
+
+    @BeforeAll
+    static void connect(HostileProvider hostileProvider) {
+        provider = hostileProvider;
+        audit = new AuditTrail(ItSettings.databaseUrl(), "portal", "portal");
+    }
+
+    // ------------------------------------------------------------------ accepted sign-ins
+
+    @Test
+    @DisplayName("rp-id_token-sig-rs256: an honest RS256 ID token signs the citizen in")
+    void acceptsHonestRs256IdToken() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, ProviderCase.honest("rp-id_token-sig-rs256"));
+
+        assertSignedIn(attempt, browser, Citizen.NGUYEN_VAN_AN);
+        Map<String, List<String>> authorization = attempt.authorizationRequest();
+        assertThat(authorization.get("code_challenge_method")).as("PKCE method").containsExactly("S256");
+        assertThat(authorization.get("redirect_uri")).as("exact redirect URI").containsExactly(ItSettings.redirectUri().toString());
+        assertThat(authorization).as("authorization request").containsKeys("state", "nonce", "code_challenge");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-sig-es256: an honest ES256 ID token signs the citizen in")
+    void acceptsHonestEs256IdToken() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, ProviderCase.honest("rp-id_token-sig-es256").signedWith(Signing.ES256));
+
+        assertSignedIn(attempt, browser, Citizen.NGUYEN_VAN_AN);
+    }
+
+    @Test
+    @DisplayName("rp-id_token-kid-absent-single-jwks: no kid and a one-key JWKS is accepted")
+    void acceptsIdTokenWithoutKidWhenJwksHasSingleKey() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser,
+                ProviderCase.honest("rp-id_token-kid-absent-single-jwks").withKeyId(KeyId.ABSENT_SINGLE_KEY_JWKS));
+
+        assertSignedIn(attempt, browser, Citizen.NGUYEN_VAN_AN);
+    }
+
+    @Test
+    @DisplayName("session hardening: session id rotated at sign-in, HttpOnly + SameSite=Lax, no-store on the dashboard")
+    void rotatesSessionIdAndHardensCookiesAtSignIn() {
+        provider.behave(ProviderCase.honest("session-hardening"));
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = browser.signIn();
+        String sessionBeforeCallback = attempt.hops().get(0).response().headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring("JSESSIONID=".length(), cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
+                .findFirst().orElse(null);
+        assertSignedIn(attempt, browser, Citizen.NGUYEN_VAN_AN);
+
+        List<String> callbackCookies = attempt.finalResponse().headers().allValues("Set-Cookie");
+        String sessionAfter = browser.portalCookies().get("JSESSIONID");
+        assertThat(sessionAfter).as("session cookie after sign-in").isNotNull();
+        if (sessionBeforeCallback != null) {
+            // OWASP session fixation: the pre-authentication id must not survive authentication.
+            assertThat(sessionAfter).as("session id rotated at sign-in").isNotEqualTo(sessionBeforeCallback);
+        }
+        assertThat(callbackCookies).as("Set-Cookie on the callback").isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie.toLowerCase()).contains("httponly").contains("samesite=lax"));
+        HttpResponse<String> dashboard = browser.get("/dashboard");
+        assertThat(dashboard.statusCode()).as("dashboard for a signed-in citizen").isEqualTo(200);
+        assertThat(dashboard.headers().firstValue("Cache-Control").orElse("")).as("Cache-Control on /dashboard").contains("no-store");
+    }
+
+    // ------------------------------------------------------------------ ID token rejections
+
+    @Test
+    @DisplayName("rp-id_token-iss: an ID token from another issuer is rejected")
+    void rejectsIdTokenWithInvalidIssuer() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-iss").withIdToken(claims -> claims.issuer(FOREIGN_ISSUER)),
+                "ID_TOKEN_ISSUER_MISMATCH");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-sub: an ID token without sub is rejected")
+    void rejectsIdTokenWithoutSubject() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-sub").withIdToken(claims -> claims.subject(null)),
+                "ID_TOKEN_MISSING_CLAIM");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-aud: an ID token for another client is rejected")
+    void rejectsIdTokenWithInvalidAudience() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-aud").withIdToken(claims -> claims.audience("another-client")),
+                "ID_TOKEN_AUDIENCE_INVALID");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-aud (extra audience): an ID token also addressed to an untrusted client is rejected")
+    void rejectsIdTokenWithUntrustedExtraAudience() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-aud-extra")
+                        .withIdToken(claims -> claims.audience(List.of(HostileProvider.CLIENT_ID, "untrusted-client"))),
+                "ID_TOKEN_AUDIENCE_INVALID");
+    }
+
+    @Test
+    @DisplayName("missing aud: an ID token without aud is rejected")
+    void rejectsIdTokenWithoutAudience() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-aud-missing").withIdToken(claims -> claims.audience((String) null)),
+                "ID_TOKEN_MISSING_CLAIM");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-iat: an ID token without iat is rejected")
+    void rejectsIdTokenWithoutIssuedAt() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-iat").withIdToken(claims -> claims.issueTime(null)),
+                "ID_TOKEN_MISSING_CLAIM");
+    }
+
+    @Test
+    @DisplayName("iat in the future: an ID token issued an hour from now is rejected")
+    void rejectsIdTokenIssuedInTheFuture() {
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-iat-future").withIdToken(claims -> claims
+                        .issueTime(Date.from(inAnHour)).expirationTime(Date.from(inAnHour.plusSeconds(300)))),
+                "ID_TOKEN_IAT_INVALID");
+    }
+
+    @Test
+    @DisplayName("expired exp: an ID token that expired ten minutes ago is rejected")
+    void rejectsExpiredIdToken() {
+        Instant now = Instant.now();
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-exp").withIdToken(claims -> claims
+                        .issueTime(Date.from(now.minusSeconds(900))).expirationTime(Date.from(now.minusSeconds(600)))),
+                "ID_TOKEN_EXPIRED");
+    }
+
+    @Test
+    @DisplayName("missing exp: an ID token without exp is rejected")
+    void rejectsIdTokenWithoutExpiry() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-exp-missing").withIdToken(claims -> claims.expirationTime(null)),
+                "ID_TOKEN_MISSING_CLAIM");
+    }
+
+    @Test
+    @DisplayName("rp-nonce-invalid: an ID token with another nonce is rejected")
+    void rejectsIdTokenWithInvalidNonce() {
+        assertIdTokenRejected(ProviderCase.honest("rp-nonce-invalid").withIdToken(claims -> claims.claim("nonce", "not-the-portals-nonce")),
+                "ID_TOKEN_NONCE_MISMATCH");
+    }
+
+    @Test
+    @DisplayName("missing nonce: an ID token without the requested nonce is rejected")
+    void rejectsIdTokenWithoutNonce() {
+        assertIdTokenRejected(ProviderCase.honest("rp-nonce-missing").withIdToken(claims -> claims.claim("nonce", null)),
+                "ID_TOKEN_MISSING_CLAIM");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-bad-sig-rs256: an RS256 ID token with a broken signature is rejected")
+    void rejectsRs256IdTokenWithInvalidSignature() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-bad-sig-rs256").withCorruptedSignature(),
+                "ID_TOKEN_SIGNATURE_INVALID");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-bad-sig-es256: an ES256 ID token with a broken signature is rejected")
+    void rejectsEs256IdTokenWithInvalidSignature() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-bad-sig-es256").signedWith(Signing.ES256).withCorruptedSignature(),
+                "ID_TOKEN_SIGNATURE_INVALID");
+    }
+
+    @Test
+    @DisplayName("unknown kid: an ID token signed with a key the JWKS never publishes is rejected")
+    void rejectsIdTokenSignedWithUnpublishedKey() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-kid-unknown").withKeyId(KeyId.UNPUBLISHED),
+                "ID_TOKEN_SIGNATURE_INVALID");
+    }
+
+    @Test
+    @DisplayName("rp-id_token-sig-none: an unsigned (alg none) ID token is rejected")
+    void rejectsUnsignedIdToken() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-sig-none").signedWith(Signing.NONE),
+                "ID_TOKEN_ALG_NOT_ALLOWED");
+    }
+
+    @Test
+    @DisplayName("HS256 with a foreign secret: an HMAC ID token not keyed with the client secret is rejected")
+    void rejectsHmacIdTokenWithForeignSecret() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-sig-hs256-foreign").signedWith(Signing.HS256_FOREIGN_SECRET),
+                "ID_TOKEN_ALG_NOT_ALLOWED");
+    }
+
+    // ------------------------------------------------------------------ UserInfo and identity
+
+    @Test
+    @DisplayName("rp-userinfo-bad-sub-claim: UserInfo about another subject is rejected")
+    void rejectsUserInfoAboutAnotherSubject() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser,
+                ProviderCase.honest("rp-userinfo-bad-sub-claim").withUserInfoSubject("vneid-someone-else"));
+
+        assertRejected(attempt, browser, "USERINFO_SUBJECT_MISMATCH");
+        assertThat(provider.traffic().count(Endpoint.USERINFO)).as("UserInfo calls; " + provider.describe()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("invalid personal ID: a citizenPid with an unknown province code is refused")
+    void rejectsIdentityWithInvalidPersonalId() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, ProviderCase.honest("identity-invalid-pid")
+                .vouchingFor(Citizen.NGUYEN_VAN_AN.withPersonalId("000085012345")));
+
+        assertRejected(attempt, browser, "IDENTITY_INVALID");
+    }
+
+    @Test
+    @DisplayName("inconsistent identity: a birth date contradicting the personal ID's year digits is refused")
+    void rejectsIdentityWhoseBirthDateContradictsPersonalId() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, ProviderCase.honest("identity-inconsistent-birth-year")
+                .vouchingFor(Citizen.NGUYEN_VAN_AN.withBirthDate(LocalDate.of(1990, 3, 12))));
+
+        assertRejected(attempt, browser, "IDENTITY_INVALID");
+    }
+
+    // ------------------------------------------------------------------ authorization response
+
+    @Test
+    @DisplayName("RFC 9207: an authorization response with another iss is rejected before the code is redeemed")
+    void rejectsAuthorizationResponseFromAnotherIssuer() {
+        assertAuthorizationResponseRejected(ProviderCase.honest("rp-authz-response-iss-wrong")
+                .withAuthorizationIssuer(AuthorizationIssuer.WRONG), "AUTHZ_RESPONSE_ISSUER_MISMATCH");
+    }
+
+    @Test
+    @DisplayName("RFC 9207: an authorization response without iss, though advertised, is rejected")
+    void rejectsAuthorizationResponseWithoutIssuerWhenAdvertised() {
+        assertAuthorizationResponseRejected(ProviderCase.honest("rp-authz-response-iss-missing")
+                .withAuthorizationIssuer(AuthorizationIssuer.ABSENT), "AUTHZ_RESPONSE_ISSUER_MISMATCH");
+    }
+
+    @Test
+    @DisplayName("wrong state: an authorization response with a forged state is rejected")
+    void rejectsAuthorizationResponseWithWrongState() {
+        assertAuthorizationResponseRejected(ProviderCase.honest("rp-state-wrong")
+                .withAuthorizationState(AuthorizationState.WRONG), "STATE_MISMATCH");
+    }
+
+    @Test
+    @DisplayName("missing state: an authorization response without state is rejected")
+    void rejectsAuthorizationResponseWithoutState() {
+        assertAuthorizationResponseRejected(ProviderCase.honest("rp-state-missing")
+                .withAuthorizationState(AuthorizationState.ABSENT), "STATE_MISSING");
+    }
+
+    @Test
+    @DisplayName("provider error: error=access_denied on the callback gives a clear page, no token request")
+    void rejectsAuthorizationErrorResponse() {
+        assertAuthorizationResponseRejected(ProviderCase.honest("rp-authz-error")
+                .withAuthorizationError("access_denied"), "PROVIDER_ERROR");
+    }
+
+    @Test
+    @DisplayName("replayed code: a code already redeemed is refused by the provider and the sign-in fails")
+    void rejectsReplayedAuthorizationCode() {
+        PortalBrowser first = browser();
+        assertSignedIn(signIn(first, ProviderCase.honest("replay-first-use")), first, Citizen.NGUYEN_VAN_AN);
+
+        PortalBrowser second = browser();
+        SignInAttempt replay = signIn(second, ProviderCase.honest("rp-code-replay").replayingEarlierCode());
+
+        assertRejected(replay, second, "TOKEN_REQUEST_FAILED");
+        assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests; " + provider.describe()).isEqualTo(1);
+        assertThat(provider.traffic().count(Endpoint.USERINFO)).as("UserInfo calls; " + provider.describe()).isZero();
+    }
+
+    // ------------------------------------------------------------------ bad input on the callback
+
+    @Test
+    @DisplayName("callback with no sign-in in progress is refused")
+    void rejectsCallbackWithoutSignInInProgress() {
+        provider.behave(ProviderCase.honest("callback-without-sign-in"));
+        PortalBrowser browser = browser();
+        HttpResponse<String> response = browser.callback("code=" + UUID.randomUUID() + "&state=" + UUID.randomUUID()
+                + "&iss=" + provider.issuer());
+
+        assertErrorPage(ErrorPage.of(response), browser, "NO_SIGN_IN_IN_PROGRESS");
+        assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests").isZero();
+    }
+
+    @Test
+    @DisplayName("oversized callback parameter is refused as malformed (400)")
+    void rejectsOversizedCallbackParameters() {
+        provider.behave(ProviderCase.honest("callback-oversized"));
+        PortalBrowser browser = browser();
+        String state = startSignInOnly(browser).get("state").get(0);
+        HttpResponse<String> response = browser.callback("code=" + "A".repeat(6000) + "&state=" + state + "&iss=" + provider.issuer());
+
+        ErrorPage page = assertErrorPage(ErrorPage.of(response), browser, "MALFORMED_CALLBACK");
+        assertThat(page.status()).as("status for malformed input").isEqualTo(400);
+        assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests").isZero();
+    }
+
+    @Test
+    @DisplayName("repeated callback parameter is refused as malformed (RFC 6749 §3.1)")
+    void rejectsRepeatedCallbackParameters() {
+        provider.behave(ProviderCase.honest("callback-repeated-parameter"));
+        PortalBrowser browser = browser();
+        String state = startSignInOnly(browser).get("state").get(0);
+        HttpResponse<String> response = browser.callback("code=one&code=two&state=" + state + "&iss=" + provider.issuer());
+
+        ErrorPage page = assertErrorPage(ErrorPage.of(response), browser, "MALFORMED_CALLBACK");
+        assertThat(page.status()).as("status for malformed input").isEqualTo(400);
+        assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests").isZero();
+    }
+
+    // ------------------------------------------------------------------ back-channel logout
+
+    @Test
+    @DisplayName("back-channel logout: a valid logout token ends that session (200, no-store)")
+    void validLogoutTokenEndsTheSessionOfItsSid() {
+        PortalBrowser citizen = browser();
+        assertSignedIn(signIn(citizen, ProviderCase.honest("backchannel-valid")), citizen, Citizen.NGUYEN_VAN_AN);
+        Grant grant = provider.lastIssuedGrant();
+        int acceptedBefore = audit.count(BACKCHANNEL_ACCEPTED);
+
+        HttpResponse<String> response = postLogoutToken(provider.logoutToken(grant, Signing.RS256, UnaryOperator.identity()));
+
+        assertThat(response.statusCode()).as("back-channel logout status; body " + response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control").orElse("")).as("Cache-Control").contains("no-store");
+        assertThat(citizen.me().statusCode()).as("/api/me after back-channel logout").isEqualTo(401);
+        assertThat(audit.count(BACKCHANNEL_ACCEPTED)).as(BACKCHANNEL_ACCEPTED + " rows").isEqualTo(acceptedBefore + 1);
+    }
+
+    @Test
+    @DisplayName("back-channel logout: alg none is refused (400)")
+    void refusesUnsignedLogoutToken() {
+        assertLogoutTokenRefused("backchannel-alg-none", grant -> provider.logoutToken(grant, Signing.NONE, UnaryOperator.identity()));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: a broken signature is refused (400)")
+    void refusesLogoutTokenWithInvalidSignature() {
+        assertLogoutTokenRefused("backchannel-bad-sig",
+                grant -> HostileProvider.corruptSignature(provider.logoutToken(grant, Signing.RS256, UnaryOperator.identity())));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: no events claim is refused (400)")
+    void refusesLogoutTokenWithoutEvents() {
+        assertLogoutTokenRefused("backchannel-no-events",
+                grant -> provider.logoutToken(grant, Signing.RS256, claims -> claims.claim("events", null)));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: a nonce is refused (400)")
+    void refusesLogoutTokenWithNonce() {
+        assertLogoutTokenRefused("backchannel-nonce",
+                grant -> provider.logoutToken(grant, Signing.RS256, claims -> claims.claim("nonce", "n-" + UUID.randomUUID())));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: another audience is refused (400)")
+    void refusesLogoutTokenForAnotherAudience() {
+        assertLogoutTokenRefused("backchannel-wrong-aud",
+                grant -> provider.logoutToken(grant, Signing.RS256, claims -> claims.audience("another-client")));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: another issuer is refused (400)")
+    void refusesLogoutTokenFromAnotherIssuer() {
+        assertLogoutTokenRefused("backchannel-wrong-iss",
+                grant -> provider.logoutToken(grant, Signing.RS256, claims -> claims.issuer(FOREIGN_ISSUER)));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: another event URI is refused (400)")
+    void refusesLogoutTokenWithWrongEvent() {
+        assertLogoutTokenRefused("backchannel-wrong-event", grant -> provider.logoutToken(grant, Signing.RS256,
+                claims -> claims.claim("events", Map.of("http://schemas.openid.net/event/not-a-logout", Map.of()))));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: neither sub nor sid is refused (400)")
+    void refusesLogoutTokenWithoutSubjectOrSid() {
+        assertLogoutTokenRefused("backchannel-no-sub-no-sid",
+                grant -> provider.logoutToken(grant, Signing.RS256, claims -> claims.subject(null).claim("sid", null)));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: an expired logout token is refused (400)")
+    void refusesExpiredLogoutToken() {
+        Instant now = Instant.now();
+        assertLogoutTokenRefused("backchannel-expired", grant -> provider.logoutToken(grant, Signing.RS256, claims -> claims
+                .issueTime(Date.from(now.minusSeconds(1200))).expirationTime(Date.from(now.minusSeconds(900)))));
+    }
+
+    // ------------------------------------------------------------------ key rotation (last: it changes the keys)
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @DisplayName("rp-key-rotation-op-sign-key: after the provider rotates to a new kid, sign-in works after a JWKS refetch")
+    void acceptsIdTokenSignedWithRotatedKeyAfterRefetchingJwks() {
+        PortalBrowser before = browser();
+        assertSignedIn(signIn(before, ProviderCase.honest("rp-key-rotation-before")), before, Citizen.NGUYEN_VAN_AN);
+        String oldKid = provider.currentRsaKeyId();
+
+        String newKid = provider.rotateSigningKey();
+        PortalBrowser after = browser();
+        SignInAttempt attempt = signIn(after, ProviderCase.honest("rp-key-rotation-op-sign-key"));
+
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertSignedIn(attempt, after, Citizen.NGUYEN_VAN_AN);
+        assertThat(provider.traffic().count(Endpoint.JWKS)).as("JWKS refetched for the unknown kid; " + provider.describe())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static PortalBrowser browser() {
+        return new PortalBrowser(ItSettings.portal());
+    }
+
+    private static SignInAttempt signIn(PortalBrowser browser, ProviderCase providerCase) {
+        provider.behave(providerCase);
+        return browser.signIn();
+    }
+
+    /** GET /login only: the portal has stored a sign-in in progress; returns the authorization request. */
+    private static Map<String, List<String>> startSignInOnly(PortalBrowser browser) {
+        HttpResponse<String> login = browser.get("/login");
+        assertThat(login.statusCode()).as("/login starts the sign-in with a redirect").isEqualTo(302);
+        URI authorize = URI.create(login.headers().firstValue("Location").orElseThrow());
+        return com.nimbusds.oauth2.sdk.util.URLUtils.parseParameters(authorize.getRawQuery());
+    }
+
+    private static void assertSignedIn(SignInAttempt attempt, PortalBrowser browser, Citizen citizen) {
+        String context = attempt + "\n" + provider.describe();
+        assertThat(provider.complaints()).as("protocol violations seen by the provider; " + context).isEmpty();
+        assertThat(attempt.reachedCallback()).as("reached /callback; " + context).isTrue();
+        assertThat(attempt.finalResponse().statusCode()).as("callback status; " + context).isEqualTo(302);
+        assertThat(attempt.callbackLocation().map(location -> browser.portal().resolve(location).getPath()))
+                .as("callback redirects to the dashboard; " + context).contains("/dashboard");
+
+        HttpResponse<String> me = browser.me();
+        assertThat(me.statusCode()).as("/api/me after sign-in; body " + me.body()).isEqualTo(200);
+        Map<String, Object> json;
+        try {
+            json = JSONObjectUtils.parse(me.body());
+        } catch (java.text.ParseException e) {
+            throw new AssertionError("/api/me is not a JSON object: " + me.body(), e);
+        }
+        assertThat(json.get("personalIdMasked")).as("masked personal ID").isEqualTo(citizen.maskedPersonalId());
+        assertThat(json.get("fullName")).as("full name, NFC").isEqualTo(Normalizer.normalize(citizen.fullName(), Normalizer.Form.NFC));
+        assertThat(((Number) json.get("assuranceLevel")).intValue()).as("assurance level").isEqualTo(citizen.accountLevel());
+        assertThat(me.body()).as("/api/me never carries the full personal ID").doesNotContain(citizen.personalId());
+    }
+
+    /** An ID token the portal must refuse: never reaching UserInfo. */
+    private static void assertIdTokenRejected(ProviderCase providerCase, String expectedCode) {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, providerCase);
+
+        assertRejected(attempt, browser, expectedCode);
+        assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests; " + provider.describe()).isEqualTo(1);
+        assertThat(provider.traffic().count(Endpoint.USERINFO))
+                .as("UserInfo must not be called for a rejected ID token; " + provider.describe()).isZero();
+    }
+
+    /** An authorization response the portal must refuse before redeeming its code. */
+    private static void assertAuthorizationResponseRejected(ProviderCase providerCase, String expectedCode) {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, providerCase);
+
+        assertRejected(attempt, browser, expectedCode);
+        assertThat(provider.traffic().count(Endpoint.TOKEN))
+                .as("the code of a refused authorization response must not be redeemed; " + provider.describe()).isZero();
+    }
+
+    private static void assertRejected(SignInAttempt attempt, PortalBrowser browser, String expectedCode) {
+        assertThat(attempt.reachedCallback()).as("reached /callback; " + attempt + "\n" + provider.describe()).isTrue();
+        assertErrorPage(attempt.errorPage(), browser, expectedCode);
+    }
+
+    private static ErrorPage assertErrorPage(ErrorPage page, PortalBrowser browser, String expectedCode) {
+        String context = "status " + page.status() + ", body: " + abbreviate(page.body()) + "\n" + provider.describe();
+        assertThat(page.status()).as("rejection status (401, or 400 for malformed input); " + context).isIn(400, 401);
+        assertThat(page.errorCode()).as("data-error-code; " + context).contains(expectedCode);
+        assertThat(page.correlationId()).as("data-correlation-id; " + context).isPresent();
+        assertThat(page.leaksInternals()).as("error page shows no stack trace; " + context).isFalse();
+        assertThat(browser.me().statusCode()).as("/api/me after a rejected sign-in").isEqualTo(401);
+
+        List<AuditTrail.Event> events = audit.byCorrelationId(page.correlationId().orElseThrow());
+        assertThat(events).as("audit events with correlation id " + page.correlationId().get())
+                .contains(new AuditTrail.Event(SIGN_IN_REJECTED, "FAILURE", expectedCode, page.correlationId().get().toString()));
+        return page;
+    }
+
+    private static void assertLogoutTokenRefused(String caseName, java.util.function.Function<Grant, String> logoutToken) {
+        PortalBrowser citizen = browser();
+        assertSignedIn(signIn(citizen, ProviderCase.honest(caseName)), citizen, Citizen.NGUYEN_VAN_AN);
+        Grant grant = provider.lastIssuedGrant();
+        int rejectedBefore = audit.count(BACKCHANNEL_REJECTED);
+
+        HttpResponse<String> response = postLogoutToken(logoutToken.apply(grant));
+
+        assertThat(response.statusCode()).as(caseName + ": back-channel logout status; body " + abbreviate(response.body()))
+                .isEqualTo(400);
+        assertThat(citizen.me().statusCode()).as(caseName + ": the session survives a refused logout token").isEqualTo(200);
+        assertThat(audit.count(BACKCHANNEL_REJECTED)).as(caseName + ": " + BACKCHANNEL_REJECTED + " rows").isEqualTo(rejectedBefore + 1);
+    }
+
+    /** The provider's server-to-server POST: no browser cookies (Back-Channel Logout 1.0 §2.5). */
+    private static HttpResponse<String> postLogoutToken(String logoutToken) {
+        return browser().postForm("/backchannel-logout", Map.of("logout_token", logoutToken));
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
+    }
+}
