@@ -54,6 +54,7 @@ class HostileProviderConformanceIT {
     private static final String BACKCHANNEL_REJECTED = "BACKCHANNEL_LOGOUT_REJECTED";
     private static final String FOREIGN_ISSUER = "http://127.0.0.1:18099";
 
+    /** Set by {@link HostileProviderExtension} before the deployment. */
     private static HostileProvider provider;
     private static AuditTrail audit;
 
@@ -63,8 +64,7 @@ class HostileProviderConformanceIT {
     }
 
     @BeforeAll
-    static void connect(HostileProvider hostileProvider) {
-        provider = hostileProvider;
+    static void openAuditTrail() {
         audit = new AuditTrail(ItSettings.databaseUrl(), "portal", "portal");
     }
 
