@@ -288,6 +288,9 @@ public final class HostileProvider implements AutoCloseable {
             oauthError(exchange, 400, "invalid_grant", "unknown code");
             return;
         }
+        if (grant.providerCase().stallTokenEndpoint()) {
+            stall();
+        }
         String accessToken = "at-" + UUID.randomUUID();
         // RFC 6749 §4.1.2: a code used twice is refused (the replayed-code case relies on it).
         if (!grant.redeem(accessToken)) {
@@ -446,6 +449,17 @@ public final class HostileProvider implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /** Longer than any timeout the suite configures for the portal, short enough to keep the suite quick. */
+    private static final long STALL_MILLIS = 6_000;
+
+    private static void stall() {
+        try {
+            Thread.sleep(STALL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private void complain(String complaint) {
         LOG.warning(() -> "Portal protocol violation seen by the hostile provider: " + complaint);

@@ -49,11 +49,12 @@ public final class ProviderCase {
     private final AuthorizationState authorizationState;
     private final boolean replayEarlierCode;
     private final String authorizationError;
+    private final boolean stallTokenEndpoint;
 
     private ProviderCase(String name, Signing signing, KeyId keyId, boolean corruptSignature,
                          UnaryOperator<JWTClaimsSet.Builder> idTokenEdit, Citizen citizen, String userInfoSubject,
                          AuthorizationIssuer authorizationIssuer, AuthorizationState authorizationState,
-                         boolean replayEarlierCode, String authorizationError) {
+                         boolean replayEarlierCode, String authorizationError, boolean stallTokenEndpoint) {
         this.name = Objects.requireNonNull(name, "name");
         this.signing = Objects.requireNonNull(signing, "signing");
         this.keyId = Objects.requireNonNull(keyId, "keyId");
@@ -65,6 +66,7 @@ public final class ProviderCase {
         this.authorizationState = Objects.requireNonNull(authorizationState, "authorizationState");
         this.replayEarlierCode = replayEarlierCode;
         this.authorizationError = authorizationError;
+        this.stallTokenEndpoint = stallTokenEndpoint;
         if (keyId == KeyId.ABSENT_SINGLE_KEY_JWKS && signing != Signing.RS256) {
             throw new IllegalArgumentException("the single-key JWKS holds the RSA key: sign with RS256");
         }
@@ -73,23 +75,23 @@ public final class ProviderCase {
     /** A provider that does everything right, signing with RS256 and a published kid. */
     public static ProviderCase honest(String name) {
         return new ProviderCase(name, Signing.RS256, KeyId.PUBLISHED, false, UnaryOperator.identity(),
-                Citizen.NGUYEN_VAN_AN, null, AuthorizationIssuer.CORRECT, AuthorizationState.ECHOED, false, null);
+                Citizen.NGUYEN_VAN_AN, null, AuthorizationIssuer.CORRECT, AuthorizationState.ECHOED, false, null, false);
     }
 
     public ProviderCase signedWith(Signing newSigning) {
         return new ProviderCase(name, newSigning, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
     }
 
     public ProviderCase withKeyId(KeyId newKeyId) {
         return new ProviderCase(name, signing, newKeyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
     }
 
     /** Signs correctly, then flips bits in the signature so it no longer verifies. */
     public ProviderCase withCorruptedSignature() {
         return new ProviderCase(name, signing, keyId, true, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
     }
 
     /**
@@ -98,41 +100,50 @@ public final class ProviderCase {
      */
     public ProviderCase withIdToken(UnaryOperator<JWTClaimsSet.Builder> edit) {
         return new ProviderCase(name, signing, keyId, corruptSignature, edit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
     }
 
     public ProviderCase vouchingFor(Citizen otherCitizen) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, otherCitizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
     }
 
     /** UserInfo answers with this {@code sub} instead of the ID token's. */
     public ProviderCase withUserInfoSubject(String otherSubject) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen,
                 Objects.requireNonNull(otherSubject), authorizationIssuer, authorizationState, replayEarlierCode,
-                authorizationError);
+                authorizationError, stallTokenEndpoint);
     }
 
     public ProviderCase withAuthorizationIssuer(AuthorizationIssuer mode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                mode, authorizationState, replayEarlierCode, authorizationError);
+                mode, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
     }
 
     public ProviderCase withAuthorizationState(AuthorizationState mode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, mode, replayEarlierCode, authorizationError);
+                authorizationIssuer, mode, replayEarlierCode, authorizationError, stallTokenEndpoint);
     }
 
     /** The authorization response carries the code issued for the previous sign-in, already redeemed. */
     public ProviderCase replayingEarlierCode() {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, true, authorizationError);
+                authorizationIssuer, authorizationState, true, authorizationError, stallTokenEndpoint);
     }
 
     /** The authorization response is an error (RFC 6749 §4.1.2.1) instead of a code. */
     public ProviderCase withAuthorizationError(String errorCode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, Objects.requireNonNull(errorCode));
+                authorizationIssuer, authorizationState, replayEarlierCode, Objects.requireNonNull(errorCode), stallTokenEndpoint);
+    }
+
+    /**
+     * The token endpoint holds its answer well past the portal's configured HTTP timeout
+     * ({@code PORTAL_OIDC_HTTP_TIMEOUT_MS}), as an overloaded provider would.
+     */
+    public ProviderCase withStalledTokenEndpoint() {
+        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, true);
     }
 
     public String name() { return name; }
@@ -146,6 +157,7 @@ public final class ProviderCase {
     public AuthorizationState authorizationState() { return authorizationState; }
     public boolean replayEarlierCode() { return replayEarlierCode; }
     public String authorizationError() { return authorizationError; }
+    public boolean stallTokenEndpoint() { return stallTokenEndpoint; }
 
     @Override
     public String toString() {
