@@ -1,0 +1,2 @@
+/** Government agencies (ministries and provincial bodies) that own public services and employ officers. */
+package vn.portal.bridge.domain.model.agency;

@@ -1,0 +1,7 @@
+package vn.portal.bridge.domain.model.audit;
+
+/** Whether the audited action succeeded. */
+public enum AuditOutcome {
+    SUCCESS,
+    FAILURE
+}

@@ -1,0 +1,2 @@
+/** Staff grants: which citizens act as administrators or as officers of an agency, keyed by personal ID. */
+package vn.portal.bridge.domain.model.staff;

@@ -1,0 +1,65 @@
+package vn.portal.bridge.infrastructure.persistence;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.application.CitizenSignIn;
+import vn.portal.bridge.application.ServiceCatalog;
+import vn.portal.bridge.application.SessionRegistry;
+import vn.portal.bridge.application.StaffDirectory;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaAgencyRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaAuditEventRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaCitizenIdentityRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaPortalSessionRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaPublicServiceRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaStaffGrantRepository;
+
+/**
+ * Wires the application services onto JPA repositories in one place, for callers without CDI (the CLI,
+ * tests) and for the portal's CDI producers. Holds no state beyond the objects it built; all are thread-safe.
+ */
+public final class BridgeServices {
+
+    private final AuditLog auditLog;
+    private final CitizenSignIn citizenSignIn;
+    private final StaffDirectory staffDirectory;
+    private final ServiceCatalog serviceCatalog;
+    private final SessionRegistry sessionRegistry;
+
+    public BridgeServices(EntityManagerFactory factory, Clock clock) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(clock, "clock");
+        this.auditLog = new AuditLog(new JpaAuditEventRepository(factory), clock);
+        this.citizenSignIn = new CitizenSignIn(new JpaCitizenIdentityRepository(factory), auditLog, clock);
+        this.staffDirectory = new StaffDirectory(new JpaStaffGrantRepository(factory), auditLog, clock);
+        this.serviceCatalog = new ServiceCatalog(new JpaPublicServiceRepository(factory), new JpaAgencyRepository(factory));
+        this.sessionRegistry = new SessionRegistry(new JpaPortalSessionRepository(factory), clock);
+    }
+
+    public BridgeServices(PortalDatabase database) {
+        this(database.entityManagerFactory(), Clock.systemUTC());
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public CitizenSignIn citizenSignIn() {
+        return citizenSignIn;
+    }
+
+    public StaffDirectory staffDirectory() {
+        return staffDirectory;
+    }
+
+    public ServiceCatalog serviceCatalog() {
+        return serviceCatalog;
+    }
+
+    public SessionRegistry sessionRegistry() {
+        return sessionRegistry;
+    }
+}

@@ -1,0 +1,145 @@
+package vn.portal.bridge.infrastructure.persistence;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaTransactions;
+
+/**
+ * The portal's database, opened the same way by the portal, the CLI and the tests: Flyway brings the
+ * schema up to date, then an application-managed (RESOURCE_LOCAL) EclipseLink persistence unit is built.
+ *
+ * <p>The persistence descriptor lives at {@code META-INF/portal-persistence.xml}, not at the standard
+ * location, so Payara does not try to deploy it as a container-managed unit on its default datasource.
+ * EclipseLink's shared (L2) cache is off: another JVM may change any row, so each EntityManager reads
+ * the database. Schema generation is off too: Flyway owns the schema.
+ */
+public final class PortalDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PortalDatabase.class.getName());
+
+    /** Name of the persistence unit in {@link #PERSISTENCE_XML}. */
+    public static final String PERSISTENCE_UNIT = "portal";
+    public static final String PERSISTENCE_XML = "META-INF/portal-persistence.xml";
+    public static final String SCHEMA_LOCATION = "classpath:db/migration";
+    public static final String DEMO_DATA_LOCATION = "classpath:db/demo";
+
+    private final DatabaseSettings settings;
+    private final DataSource dataSource;
+    private final EntityManagerFactory entityManagerFactory;
+
+    private PortalDatabase(DatabaseSettings settings, DataSource dataSource, EntityManagerFactory entityManagerFactory) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    /** Migrates the schema (without demo data) and opens the persistence unit. */
+    public static PortalDatabase open(DatabaseSettings settings) {
+        return open(settings, false);
+    }
+
+    /**
+     * Migrates the schema, plus the repeatable demo data ({@code db/demo}) when {@code withDemoData}, and
+     * opens the persistence unit. Fails fast if the database cannot be reached.
+     */
+    public static PortalDatabase open(DatabaseSettings settings, boolean withDemoData) {
+        DataSource dataSource = new DriverDataSource(settings);
+        migrate(settings, dataSource, withDemoData);
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, jpaProperties(settings));
+        try {
+            // EclipseLink logs in lazily; do it now so a bad URL or password fails here, not on the first sign-in.
+            factory.createEntityManager().close();
+        } catch (RuntimeException e) {
+            factory.close();
+            throw e;
+        }
+        return new PortalDatabase(settings, dataSource, factory);
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory;
+    }
+
+    /** A non-pooling DataSource on the same database, for Flyway, health checks and tools. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction: commits on return, rolls back and rethrows on any exception. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        return JpaTransactions.inTransaction(entityManagerFactory, work);
+    }
+
+    /** As {@link #inTransaction(Function)} for work without a result. */
+    public void runInTransaction(Consumer<EntityManager> work) {
+        JpaTransactions.inTransaction(entityManagerFactory, em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (entityManagerFactory.isOpen()) {
+            entityManagerFactory.close();
+        }
+    }
+
+    private static void migrate(DatabaseSettings settings, DataSource dataSource, boolean withDemoData) {
+        String[] locations = withDemoData
+                ? new String[] {SCHEMA_LOCATION, DEMO_DATA_LOCATION}
+                : new String[] {SCHEMA_LOCATION};
+        MigrateResult result = Flyway.configure(PortalDatabase.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations)
+                // Demo data applied earlier and not requested now is not an error; it simply stays.
+                .ignoreMigrationPatterns("*:future", "repeatable:missing")
+                // The CLI and the portal (or two cluster nodes) may start together; Flyway's lock makes one wait.
+                .lockRetryCount(120)
+                .cleanDisabled(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database " + settings.url() + " is at schema version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
+                + " after " + result.migrationsExecuted + " migration(s)" + (withDemoData ? " including demo data" : ""));
+    }
+
+    private static Map<String, Object> jpaProperties(DatabaseSettings settings) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("eclipselink.persistencexml", PERSISTENCE_XML);
+        // Each open() gets its own EclipseLink session; otherwise two databases opened in one JVM would share one.
+        properties.put("eclipselink.session-name", PERSISTENCE_UNIT + "-" + UUID.randomUUID());
+        properties.put("jakarta.persistence.jdbc.driver", settings.driverClassName());
+        properties.put("jakarta.persistence.jdbc.url", settings.url());
+        properties.put("jakarta.persistence.jdbc.user", settings.user());
+        properties.put("jakarta.persistence.jdbc.password", settings.password());
+        properties.put("jakarta.persistence.schema-generation.database.action", "none");
+        properties.put("eclipselink.ddl-generation", "none");
+        properties.put("eclipselink.cache.shared.default", "false");
+        properties.put("eclipselink.target-server", "None");
+        properties.put("eclipselink.weaving", "false");
+        properties.put("eclipselink.connection-pool.default.initial", Integer.toString(settings.poolMin()));
+        properties.put("eclipselink.connection-pool.default.min", Integer.toString(settings.poolMin()));
+        properties.put("eclipselink.connection-pool.default.max", Integer.toString(settings.poolMax()));
+        properties.put("eclipselink.logging.logger", "JavaLogger");
+        properties.put("eclipselink.logging.level", "WARNING");
+        return properties;
+    }
+}

@@ -1,0 +1,97 @@
+package vn.portal.bridge.infrastructure.persistence.jpa;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+
+import vn.portal.bridge.domain.model.audit.AuditChainHead;
+import vn.portal.bridge.domain.model.audit.AuditEntry;
+import vn.portal.bridge.domain.model.audit.AuditEvent;
+import vn.portal.bridge.domain.model.audit.AuditEventRepository;
+import vn.portal.bridge.domain.model.audit.AuditEventType;
+
+/**
+ * {@link AuditEventRepository} on JPA. Appends lock the chain-head row with SELECT ... FOR UPDATE, so
+ * appenders on every JVM (and every Oracle RAC instance) take turns and the chain never forks.
+ */
+public class JpaAuditEventRepository implements AuditEventRepository {
+
+    private final EntityManagerFactory factory;
+
+    public JpaAuditEventRepository(EntityManagerFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    @Override
+    public AuditEvent append(AuditEntry entry, Instant occurredAt) {
+        return JpaTransactions.inTransaction(factory, em -> {
+            AuditChainHead head = lockedHead(em);
+            AuditEvent event = AuditEvent.append(head, entry, occurredAt);
+            em.persist(event);
+            return event;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> findLatest(int limit) {
+        return JpaTransactions.read(factory, em -> em
+                .createQuery("SELECT e FROM AuditEvent e ORDER BY e.id DESC", AuditEvent.class)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    @Override
+    public List<AuditEvent> findLatestOfType(AuditEventType type, int limit) {
+        return JpaTransactions.read(factory, em -> em
+                .createQuery("SELECT e FROM AuditEvent e WHERE e.type = :type ORDER BY e.id DESC", AuditEvent.class)
+                .setParameter("type", type)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    @Override
+    public List<AuditEvent> findByCorrelationId(String correlationId) {
+        return JpaTransactions.read(factory, em -> em
+                .createQuery("SELECT e FROM AuditEvent e WHERE e.correlationId = :correlationId ORDER BY e.id", AuditEvent.class)
+                .setParameter("correlationId", correlationId)
+                .getResultList());
+    }
+
+    @Override
+    public List<AuditEvent> findChainSlice(long afterId, long upToId, int limit) {
+        return JpaTransactions.read(factory, em -> em
+                .createQuery("SELECT e FROM AuditEvent e WHERE e.id > :afterId AND e.id <= :upToId ORDER BY e.id",
+                        AuditEvent.class)
+                .setParameter("afterId", afterId)
+                .setParameter("upToId", upToId)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    @Override
+    public AuditChainHead head() {
+        return JpaTransactions.read(factory, em -> {
+            AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID);
+            if (head == null) {
+                throw missingHead();
+            }
+            return head;
+        });
+    }
+
+    private static AuditChainHead lockedHead(EntityManager em) {
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw missingHead();
+        }
+        return head;
+    }
+
+    private static IllegalStateException missingHead() {
+        return new IllegalStateException("the audit_chain_head row is missing; the schema was not created by migration V1");
+    }
+}
