@@ -65,6 +65,7 @@ class HostileProviderConformanceIT {
 
     @BeforeAll
     static void openAuditTrail() {
+        PortalDeployment.requireDeployed();
         audit = new AuditTrail(ItSettings.databaseUrl(), "portal", "portal");
     }
 

@@ -49,6 +49,7 @@ class ProviderDownIT {
     @Order(1)
     @DisplayName("provider down: /login shows PROVIDER_UNAVAILABLE with a correlation id, no stack trace, no session")
     void loginExplainsThatTheProviderIsUnavailable() {
+        PortalDeployment.requireDeployed();
         PortalBrowser browser = new PortalBrowser(ItSettings.portal());
 
         HttpResponse<String> login = browser.get("/login");
