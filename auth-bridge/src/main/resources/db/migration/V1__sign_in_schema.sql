@@ -25,7 +25,7 @@ CREATE TABLE citizen_identity (
     version           NUMBER(19)          NOT NULL,
     CONSTRAINT citizen_identity_pk PRIMARY KEY (id),
     CONSTRAINT citizen_identity_pid_uk UNIQUE (personal_id),
-    CONSTRAINT citizen_identity_gender_ck CHECK (CASE gender WHEN 'MALE' THEN 1 WHEN 'FEMALE' THEN 1 ELSE 0 END = 1),
+    CONSTRAINT citizen_identity_gender_ck CHECK (CASE WHEN gender IS NULL THEN 1 WHEN gender = 'MALE' THEN 1 WHEN gender = 'FEMALE' THEN 1 ELSE 0 END = 1),
     CONSTRAINT citizen_identity_level_ck CHECK (assurance_level BETWEEN 1 AND 2)
 );
 

@@ -16,6 +16,7 @@ import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import vn.portal.bridge.infrastructure.persistence.jpa.H2OracleModePlatform;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaTransactions;
 
 /**
@@ -130,6 +131,9 @@ public final class PortalDatabase implements AutoCloseable {
         properties.put("jakarta.persistence.jdbc.url", settings.url());
         properties.put("jakarta.persistence.jdbc.user", settings.user());
         properties.put("jakarta.persistence.jdbc.password", settings.password());
+        if (settings.isH2()) {
+            properties.put("eclipselink.target-database", H2OracleModePlatform.class.getName());
+        }
         properties.put("jakarta.persistence.schema-generation.database.action", "none");
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.cache.shared.default", "false");
