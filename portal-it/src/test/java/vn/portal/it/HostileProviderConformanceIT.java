@@ -53,6 +53,8 @@ class HostileProviderConformanceIT {
     private static final String BACKCHANNEL_ACCEPTED = "BACKCHANNEL_LOGOUT_ACCEPTED";
     private static final String BACKCHANNEL_REJECTED = "BACKCHANNEL_LOGOUT_REJECTED";
     private static final String FOREIGN_ISSUER = "http://127.0.0.1:18099";
+    /** "Cấp phiếu lý lịch tư pháp", minimum level 2 in the demo data (PORTAL_DEMO_DATA=true). */
+    private static final String LEVEL_TWO_SERVICE = "BTP-LLTP";
 
     /** Set by {@link HostileProviderExtension} before the deployment. */
     private static HostileProvider provider;
@@ -281,6 +283,58 @@ class HostileProviderConformanceIT {
                 .vouchingFor(Citizen.NGUYEN_VAN_AN.withBirthDate(LocalDate.of(1990, 3, 12))));
 
         assertRejected(attempt, browser, "IDENTITY_INVALID");
+    }
+
+    // ------------------------------------------------------------------ step-up to level 2
+
+    @Test
+    @DisplayName("step-up honoured: a level-1 session opening a level-2 service asks for loa:2 + prompt=login and gets level 2")
+    void stepUpToLevelTwoWhenProviderHonoursIt() {
+        Citizen levelOne = Citizen.NGUYEN_VAN_AN.withAccountLevel(1);
+        PortalBrowser browser = browser();
+        assertSignedIn(signIn(browser, ProviderCase.honest("step-up-first-sign-in").vouchingFor(levelOne)), browser, levelOne);
+
+        provider.behave(ProviderCase.honest("step-up-honoured").vouchingFor(Citizen.NGUYEN_VAN_AN));
+        SignInAttempt stepUp = browser.signInFrom("/services/open?code=" + LEVEL_TWO_SERVICE);
+
+        assertStepUpRequested(stepUp);
+        assertThat(stepUp.reachedCallback()).as("step-up reached /callback; " + stepUp).isTrue();
+        assertThat(stepUp.finalResponse().statusCode()).as("step-up callback; " + stepUp + "\n" + provider.describe()).isEqualTo(302);
+        assertThat(assuranceLevelOf(browser)).as("assurance level after the step-up").isEqualTo(2);
+        HttpResponse<String> reopen = browser.get("/services/open?code=" + LEVEL_TWO_SERVICE);
+        assertThat(reopen.headers().firstValue("Location").orElse(""))
+                .as("a level-2 session opens the service without another step-up").doesNotContain("/login");
+    }
+
+    @Test
+    @DisplayName("step-up refused: the provider still vouches for level 1, the portal answers 403 STEP_UP_REFUSED")
+    void refusesStepUpWhenProviderStillReturnsLevelOne() {
+        Citizen levelOne = Citizen.NGUYEN_VAN_AN.withAccountLevel(1);
+        PortalBrowser browser = browser();
+        assertSignedIn(signIn(browser, ProviderCase.honest("step-up-first-sign-in").vouchingFor(levelOne)), browser, levelOne);
+
+        provider.behave(ProviderCase.honest("step-up-ignored").vouchingFor(levelOne));
+        SignInAttempt stepUp = browser.signInFrom("/services/open?code=" + LEVEL_TWO_SERVICE);
+
+        assertStepUpRequested(stepUp);
+        ErrorPage page = stepUp.errorPage();
+        String context = stepUp + "\n" + provider.describe();
+        assertThat(page.status()).as("status; " + context).isEqualTo(403);
+        assertThat(page.errorCode()).as("data-error-code; " + context).contains("STEP_UP_REFUSED");
+        assertThat(page.correlationId()).as("data-correlation-id; " + context).isPresent();
+        assertThat(page.leaksInternals()).as("no stack trace; " + context).isFalse();
+        assertThat(audit.byCorrelationId(page.correlationId().orElseThrow()))
+                .as("audit rows for the refused step-up")
+                .anySatisfy(event -> assertThat(List.of(event.eventType(), String.valueOf(event.reason()))).contains("STEP_UP_REFUSED"));
+        if (browser.me().statusCode() == 200) {
+            assertThat(assuranceLevelOf(browser)).as("a refused step-up never raises the session's level").isEqualTo(1);
+        }
+    }
+
+    private static void assertStepUpRequested(SignInAttempt stepUp) {
+        Map<String, List<String>> authorization = stepUp.authorizationRequest();
+        assertThat(authorization.get("acr_values")).as("acr_values of the step-up; " + stepUp).containsExactly("urn:vneid:loa:2");
+        assertThat(authorization.get("prompt")).as("prompt of the step-up; " + stepUp).containsExactly("login");
     }
 
     // ------------------------------------------------------------------ authorization response
@@ -513,17 +567,24 @@ class HostileProviderConformanceIT {
                 .as("callback redirects to the dashboard; " + context).contains("/dashboard");
 
         HttpResponse<String> me = browser.me();
-        assertThat(me.statusCode()).as("/api/me after sign-in; body " + me.body()).isEqualTo(200);
-        Map<String, Object> json;
-        try {
-            json = JSONObjectUtils.parse(me.body());
-        } catch (java.text.ParseException e) {
-            throw new AssertionError("/api/me is not a JSON object: " + me.body(), e);
-        }
+        Map<String, Object> json = meJson(me);
         assertThat(json.get("personalIdMasked")).as("masked personal ID").isEqualTo(citizen.maskedPersonalId());
         assertThat(json.get("fullName")).as("full name, NFC").isEqualTo(Normalizer.normalize(citizen.fullName(), Normalizer.Form.NFC));
         assertThat(((Number) json.get("assuranceLevel")).intValue()).as("assurance level").isEqualTo(citizen.accountLevel());
         assertThat(me.body()).as("/api/me never carries the full personal ID").doesNotContain(citizen.personalId());
+    }
+
+    private static Map<String, Object> meJson(HttpResponse<String> me) {
+        assertThat(me.statusCode()).as("/api/me of a signed-in browser; body " + me.body()).isEqualTo(200);
+        try {
+            return JSONObjectUtils.parse(me.body());
+        } catch (java.text.ParseException e) {
+            throw new AssertionError("/api/me is not a JSON object: " + me.body(), e);
+        }
+    }
+
+    private static int assuranceLevelOf(PortalBrowser browser) {
+        return ((Number) meJson(browser.me()).get("assuranceLevel")).intValue();
     }
 
     /** An ID token the portal must refuse: never reaching UserInfo. */

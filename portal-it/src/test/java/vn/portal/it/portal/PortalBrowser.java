@@ -70,8 +70,16 @@ public final class PortalBrowser {
      * {@code /login}, a provider refusal) the attempt ends there.
      */
     public SignInAttempt signIn() {
+        return signInFrom("/login");
+    }
+
+    /**
+     * As {@link #signIn()}, starting from any portal page that leads to a sign-in (a step-up starts at
+     * {@code /services/open}).
+     */
+    public SignInAttempt signInFrom(String startPath) {
         List<SignInAttempt.Hop> hops = new ArrayList<>();
-        URI next = resolve("/login");
+        URI next = resolve(startPath);
         for (int i = 0; i < MAX_HOPS; i++) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(next).GET());
             hops.add(new SignInAttempt.Hop(next, response));

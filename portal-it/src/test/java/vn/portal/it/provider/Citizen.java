@@ -36,6 +36,10 @@ public record Citizen(String subject, String personalId, String fullName, LocalD
         return new Citizen(subject, personalId, fullName, otherBirthDate, gender, accountLevel);
     }
 
+    public Citizen withAccountLevel(int otherLevel) {
+        return new Citizen(subject, personalId, fullName, birthDate, gender, otherLevel);
+    }
+
     /** The masked form the portal must show: first four digits, six stars, last two. */
     public String maskedPersonalId() {
         return personalId.substring(0, 4) + "******" + personalId.substring(personalId.length() - 2);
