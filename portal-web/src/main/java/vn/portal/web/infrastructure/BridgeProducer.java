@@ -1,0 +1,93 @@
+package vn.portal.web.infrastructure;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.application.CitizenSignIn;
+import vn.portal.bridge.application.ServiceCatalog;
+import vn.portal.bridge.application.SessionRegistry;
+import vn.portal.bridge.application.StaffDirectory;
+import vn.portal.bridge.infrastructure.persistence.BridgeServices;
+import vn.portal.bridge.infrastructure.persistence.DatabaseSettings;
+import vn.portal.bridge.infrastructure.persistence.PortalDatabase;
+import vn.portal.web.config.PortalConfiguration;
+
+import java.util.logging.Logger;
+
+/**
+ * Opens the portal database at deployment (Flyway migrates it, demo data when {@code PORTAL_DEMO_DATA=true}) and
+ * exposes the auth bridge's services as CDI beans. The bridge itself knows nothing of CDI, which is what lets the
+ * CLI and the tests use exactly the same services. The producers are dependent-scoped because the services are
+ * plain classes (not proxyable); each returns the one instance built here.
+ */
+@ApplicationScoped
+public class BridgeProducer {
+
+    private static final Logger LOG = Logger.getLogger(BridgeProducer.class.getName());
+
+    @Inject
+    PortalConfiguration configuration;
+
+    private PortalDatabase database;
+    private BridgeServices services;
+
+    /** Migrate at deployment rather than at the first request, so a broken schema fails the deployment. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        services();
+    }
+
+    private synchronized BridgeServices services() {
+        if (services == null) {
+            DatabaseSettings settings = DatabaseSettings.defaults()
+                    .withUrl(configuration.databaseUrl())
+                    .withCredentials(configuration.databaseUser(), configuration.databasePassword());
+            database = PortalDatabase.open(settings, configuration.demoData());
+            services = new BridgeServices(database);
+            LOG.info(() -> "Portal database ready at " + settings.url().replaceAll("password=[^;]*", "password=***")
+                    + (configuration.demoData() ? " (demo data loaded)" : ""));
+        }
+        return services;
+    }
+
+    @Produces
+    PortalDatabase database() {
+        services();
+        return database;
+    }
+
+    @Produces
+    AuditLog auditLog() {
+        return services().auditLog();
+    }
+
+    @Produces
+    CitizenSignIn citizenSignIn() {
+        return services().citizenSignIn();
+    }
+
+    @Produces
+    StaffDirectory staffDirectory() {
+        return services().staffDirectory();
+    }
+
+    @Produces
+    ServiceCatalog serviceCatalog() {
+        return services().serviceCatalog();
+    }
+
+    @Produces
+    SessionRegistry sessionRegistry() {
+        return services().sessionRegistry();
+    }
+
+    @PreDestroy
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+}

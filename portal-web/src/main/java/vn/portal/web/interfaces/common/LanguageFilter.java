@@ -1,0 +1,29 @@
+package vn.portal.web.interfaces.common;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Set;
+
+/** Remembers {@code ?lang=vi|en} in the session; anything else is ignored. */
+@WebFilter(urlPatterns = "/*")
+public class LanguageFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> SUPPORTED = Set.of("vi", "en");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String lang = request.getParameter("lang");
+        if (lang != null && SUPPORTED.contains(lang) && "GET".equals(request.getMethod())) {
+            request.getSession().setAttribute(LocaleSelector.SESSION_ATTRIBUTE, lang);
+        }
+        chain.doFilter(request, response);
+    }
+}
