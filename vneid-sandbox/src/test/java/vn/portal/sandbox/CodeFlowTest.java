@@ -1,0 +1,190 @@
+package vn.portal.sandbox;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import net.minidev.json.JSONObject;
+import net.minidev.json.parser.JSONParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CodeFlowTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static SandboxServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = SandboxServer.start(SandboxConfig.builder().port(0).dataDir(dataDir).backchannelLogoutUri(null).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static JSONObject json(String body) throws Exception {
+        return (JSONObject) new JSONParser(JSONParser.MODE_RFC4627).parse(body);
+    }
+
+    static JWTClaimsSet verifiedAgainstPublishedKeys(String jwt, Browser browser, URI jwksUri) throws Exception {
+        SignedJWT signed = SignedJWT.parse(jwt);
+        JWKSet published = JWKSet.parse(browser.get(jwksUri).body());
+        JWK key = published.getKeyByKeyId(signed.getHeader().getKeyID());
+        assertThat(key).as("kid %s published", signed.getHeader().getKeyID()).isNotNull();
+        assertThat(key.isPrivate()).as("published key is public only").isFalse();
+        JWSVerifier verifier = key instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) key);
+        assertThat(signed.verify(verifier)).as("signature verifies").isTrue();
+        return signed.getJWTClaimsSet();
+    }
+
+    @Test
+    void signsInNguyenVanAnThroughPickerAndReturnsVerifiableIdTokenAndUserInfo() throws Exception {
+        Browser browser = new Browser();
+        Flow flow = new Flow(server, browser);
+
+        HttpResponse<String> picker = flow.authorize();
+        assertThat(picker.statusCode()).isEqualTo(200);
+        assertThat(picker.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(picker.body())
+                .contains("Định danh điện tử VNeID")
+                .contains("MÔI TRƯỜNG THỬ NGHIỆM — không dùng cho dịch vụ thật")
+                .contains("Nguyễn Văn An").contains("0010******45")
+                .contains("Trần Thị Bích Ngọc").contains("Phạm Minh Đức")
+                .contains(">Đăng nhập</button>")
+                .doesNotContain("name=\"otp\"");
+
+        HttpResponse<String> decision = flow.decide(picker, "001085012345", Map.of());
+        assertThat(decision.statusCode()).isEqualTo(303);
+        Map<String, String> redirect = Flow.redirectParams(decision);
+        assertThat(redirect).containsEntry("state", flow.state.getValue())
+                .containsEntry("iss", server.issuer().toString())
+                .containsKey("code");
+
+        HttpResponse<String> tokenResponse = flow.token(redirect.get("code"));
+        assertThat(tokenResponse.statusCode()).isEqualTo(200);
+        assertThat(tokenResponse.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JSONObject tokens = json(tokenResponse.body());
+        assertThat(tokens.getAsString("token_type")).isEqualTo("Bearer");
+
+        JWTClaimsSet claims = verifiedAgainstPublishedKeys(tokens.getAsString("id_token"), browser,
+                flow.endpoint("/jwks"));
+        SignedJWT idToken = SignedJWT.parse(tokens.getAsString("id_token"));
+        assertThat(idToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(claims.getIssuer()).isEqualTo(server.issuer().toString());
+        assertThat(claims.getAudience()).containsExactly("vneid-portal");
+        assertThat(json(new String(java.util.Base64.getUrlDecoder().decode(tokens.getAsString("id_token").split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8)).get("aud")).as("aud is an array").isInstanceOf(List.class);
+        assertThat(claims.getExpirationTime().toInstant())
+                .isEqualTo(claims.getIssueTime().toInstant().plusSeconds(300));
+        assertThat(claims.getLongClaim("auth_time")).isNotNull();
+        assertThat(claims.getStringClaim("nonce")).isEqualTo(flow.nonce.getValue());
+        assertThat(claims.getStringClaim("acr")).isEqualTo("urn:vneid:loa:2");
+        assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
+        assertThat(claims.getStringClaim("sid")).isNotBlank();
+        assertThat(claims.getStringClaim("citizenPid")).isEqualTo("001085012345");
+        assertThat(claims.getStringClaim("fullName")).isEqualTo("Nguyễn Văn An");
+        assertThat(claims.getStringClaim("name")).isEqualTo("Nguyễn Văn An");
+        assertThat(claims.getStringClaim("birthDate")).isEqualTo("1985-03-12");
+        assertThat(claims.getStringClaim("gender")).isEqualTo("male");
+        assertThat(claims.getClaim("accountLevel")).isEqualTo(2L);
+        assertThat(claims.getStringClaim("phone_number")).isEqualTo("+84912345678");
+        assertThat(claims.getSubject()).isNotEqualTo("001085012345");
+
+        HttpResponse<String> userInfo = flow.userInfo(tokens.getAsString("access_token"));
+        assertThat(userInfo.statusCode()).isEqualTo(200);
+        JSONObject info = json(userInfo.body());
+        assertThat(info.getAsString("sub")).isEqualTo(claims.getSubject());
+        assertThat(info.getAsString("citizenPid")).isEqualTo("001085012345");
+        assertThat(info.getAsString("fullName")).isEqualTo("Nguyễn Văn An");
+        assertThat(info.getAsString("birthDate")).isEqualTo("1985-03-12");
+        assertThat(info.getAsString("gender")).isEqualTo("male");
+        assertThat(info.getAsNumber("accountLevel").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void ssoSessionSkipsPickerButPromptLoginForcesIt() throws Exception {
+        Browser browser = new Browser();
+        Flow first = new Flow(server, browser);
+        Map<String, String> firstRedirect = first.signIn("079301001234");
+        JWTClaimsSet firstClaims = SignedJWT.parse(json(first.token(firstRedirect.get("code")).body())
+                .getAsString("id_token")).getJWTClaimsSet();
+
+        Flow second = new Flow(server, browser);
+        HttpResponse<String> direct = second.authorize();
+        assertThat(direct.statusCode()).as("SSO answers with a redirect, no picker").isEqualTo(302);
+        Map<String, String> params = Flow.redirectParams(direct);
+        assertThat(params).containsEntry("state", second.state.getValue()).containsKey("code");
+        JWTClaimsSet secondClaims = SignedJWT.parse(json(second.token(params.get("code")).body())
+                .getAsString("id_token")).getJWTClaimsSet();
+        assertThat(secondClaims.getStringClaim("citizenPid")).isEqualTo("079301001234");
+        assertThat(secondClaims.getStringClaim("sid")).isEqualTo(firstClaims.getStringClaim("sid"));
+        assertThat(secondClaims.getStringClaim("nonce")).isEqualTo(second.nonce.getValue());
+
+        Flow third = new Flow(server, browser);
+        HttpResponse<String> forced = third.authorize(b -> b.prompt(new com.nimbusds.openid.connect.sdk.Prompt("login")));
+        assertThat(forced.statusCode()).isEqualTo(200);
+        assertThat(forced.body()).contains("name=\"tx\"");
+    }
+
+    @Test
+    void promptNoneWithoutSessionAnswersLoginRequired() {
+        Flow flow = new Flow(server, new Browser());
+        HttpResponse<String> response = flow.authorize(b -> b.prompt(new com.nimbusds.openid.connect.sdk.Prompt("none")));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(Flow.redirectParams(response)).containsEntry("error", "login_required")
+                .containsEntry("state", flow.state.getValue())
+                .containsEntry("iss", server.issuer().toString());
+    }
+
+    @Test
+    void englishPickerWhenUiLocalesAsksForEnglish() throws Exception {
+        Flow flow = new Flow(server, new Browser());
+        List<com.nimbusds.langtag.LangTag> english = List.of(com.nimbusds.langtag.LangTag.parse("en"));
+        HttpResponse<String> picker = flow.authorize(b -> b.uiLocales(english));
+        assertThat(picker.body()).contains("lang=\"en\"").contains("TEST ENVIRONMENT — not for real services")
+                .contains(">Sign in</button>");
+    }
+
+    @Test
+    void healthAnswersUp() {
+        HttpResponse<String> health = new Browser().get(URI.create(server.issuer() + "/health"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("UP");
+    }
+
+    @Test
+    void idTokenIsSignedWithEs256WhenConfigured(@TempDir Path otherDir) throws Exception {
+        try (SandboxServer es = SandboxServer.start(SandboxConfig.builder().port(0).dataDir(otherDir).backchannelLogoutUri(null)
+                .idTokenAlgorithm(JWSAlgorithm.ES256).build())) {
+            Browser browser = new Browser();
+            Flow flow = new Flow(es, browser);
+            Map<String, String> redirect = flow.signIn("001190000021");
+            String idToken = json(flow.token(redirect.get("code")).body()).getAsString("id_token");
+            assertThat(SignedJWT.parse(idToken).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+            JWTClaimsSet claims = verifiedAgainstPublishedKeys(idToken, browser, flow.endpoint("/jwks"));
+            assertThat(claims.getStringClaim("fullName")).isEqualTo("Lê Thị Hoa");
+            assertThat(claims.getExpirationTime().toInstant()).isAfter(Instant.now());
+        }
+    }
+}
