@@ -105,10 +105,19 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return isH2() ? H2_DRIVER : ORACLE_DRIVER;
     }
 
+    /**
+     * The URL safe to log: an Oracle thin URL may carry "user/password@", and any URL may carry a
+     * "password=" option; both passwords are replaced by asterisks.
+     */
+    public String redactedUrl() {
+        return url.replaceAll("(?i)(jdbc:oracle:[a-z0-9]+:[^/@:;]*/)[^@]*@", "$1****@")
+                .replaceAll("(?i)(password=)[^;&]*", "$1****");
+    }
+
     /** Without the password. */
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "(empty)" : "****")
+        return "DatabaseSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "(empty)" : "****")
                 + ", pool=" + poolMin + ".." + poolMax + "]";
     }
 

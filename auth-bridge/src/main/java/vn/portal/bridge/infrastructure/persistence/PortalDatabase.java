@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
+import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -118,32 +119,37 @@ public final class PortalDatabase implements AutoCloseable {
                 .cleanDisabled(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database " + settings.url() + " is at schema version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
+        LOG.info(() -> "Database " + settings.redactedUrl() + " is at schema version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
                 + " after " + result.migrationsExecuted + " migration(s)" + (withDemoData ? " including demo data" : ""));
     }
 
     private static Map<String, Object> jpaProperties(DatabaseSettings settings) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("eclipselink.persistencexml", PERSISTENCE_XML);
+        properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, PERSISTENCE_XML);
         // Each open() gets its own EclipseLink session; otherwise two databases opened in one JVM would share one.
-        properties.put("eclipselink.session-name", PERSISTENCE_UNIT + "-" + UUID.randomUUID());
-        properties.put("jakarta.persistence.jdbc.driver", settings.driverClassName());
-        properties.put("jakarta.persistence.jdbc.url", settings.url());
-        properties.put("jakarta.persistence.jdbc.user", settings.user());
-        properties.put("jakarta.persistence.jdbc.password", settings.password());
+        properties.put(PersistenceUnitProperties.SESSION_NAME, PERSISTENCE_UNIT + "-" + UUID.randomUUID());
+        properties.put(PersistenceUnitProperties.JDBC_DRIVER, settings.driverClassName());
+        properties.put(PersistenceUnitProperties.JDBC_URL, settings.url());
+        properties.put(PersistenceUnitProperties.JDBC_USER, settings.user());
+        properties.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
         if (settings.isH2()) {
-            properties.put("eclipselink.target-database", H2OracleModePlatform.class.getName());
+            properties.put(PersistenceUnitProperties.TARGET_DATABASE, H2OracleModePlatform.class.getName());
         }
-        properties.put("jakarta.persistence.schema-generation.database.action", "none");
-        properties.put("eclipselink.ddl-generation", "none");
-        properties.put("eclipselink.cache.shared.default", "false");
-        properties.put("eclipselink.target-server", "None");
-        properties.put("eclipselink.weaving", "false");
-        properties.put("eclipselink.connection-pool.default.initial", Integer.toString(settings.poolMin()));
-        properties.put("eclipselink.connection-pool.default.min", Integer.toString(settings.poolMin()));
-        properties.put("eclipselink.connection-pool.default.max", Integer.toString(settings.poolMax()));
-        properties.put("eclipselink.logging.logger", "JavaLogger");
-        properties.put("eclipselink.logging.level", "WARNING");
+        properties.put(PersistenceUnitProperties.SCHEMA_GENERATION_DATABASE_ACTION, "none");
+        properties.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.NONE);
+        properties.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
+        properties.put(PersistenceUnitProperties.TARGET_SERVER, "None");
+        properties.put(PersistenceUnitProperties.WEAVING, "false");
+        // EclipseLink keeps separate pools for writes and for reads outside a transaction; both get the configured bounds.
+        for (String pool : new String[] {PersistenceUnitProperties.CONNECTION_POOL, PersistenceUnitProperties.CONNECTION_POOL_READ}) {
+            properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_INITIAL, Integer.toString(settings.poolMin()));
+            properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_MIN, Integer.toString(settings.poolMin()));
+            properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_MAX, Integer.toString(settings.poolMax()));
+            // Fail a request after 10 s without a free connection rather than queueing it for EclipseLink's default 3 min.
+            properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_WAIT, "10000");
+        }
+        properties.put(PersistenceUnitProperties.LOGGING_LOGGER, "JavaLogger");
+        properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         return properties;
     }
 }

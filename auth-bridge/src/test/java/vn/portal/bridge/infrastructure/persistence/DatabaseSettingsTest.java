@@ -73,4 +73,15 @@ class DatabaseSettingsTest {
         assertThat(DatabaseSettings.defaults().withCredentials("portal", "s3cret-mật-khẩu").toString())
                 .doesNotContain("s3cret").contains("****");
     }
+
+    @Test
+    void redactsPasswordsWrittenIntoTheUrl() {
+        DatabaseSettings inline = DatabaseSettings.defaults().withUrl("jdbc:oracle:thin:portal/Mat-Khau-2026@//db.example.vn:1521/portal");
+        DatabaseSettings option = DatabaseSettings.defaults().withUrl("jdbc:oracle:thin:@//localhost:1521/portal?password=xyz&x=1");
+
+        assertThat(inline.redactedUrl()).isEqualTo("jdbc:oracle:thin:portal/****@//db.example.vn:1521/portal");
+        assertThat(inline.toString()).doesNotContain("Mat-Khau");
+        assertThat(option.redactedUrl()).isEqualTo("jdbc:oracle:thin:@//localhost:1521/portal?password=****&x=1");
+        assertThat(DatabaseSettings.defaults().redactedUrl()).isEqualTo(DatabaseSettings.DEFAULT_URL);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.persistence.sessions.server.ServerSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,6 +111,19 @@ class PortalDatabaseTest {
 
         assertThatThrownBy(() -> PortalDatabase.open(owner.withCredentials("portal", "wrong")))
                 .hasStackTraceContaining("Wrong user name or password");
+    }
+
+    @Test
+    void sizesEclipseLinkPoolsFromTheSettingsAndDisablesTheSharedCache() {
+        try (PortalDatabase db = PortalDatabase.open(freshDatabase().withPool(2, 6))) {
+            ServerSession session = db.entityManagerFactory().unwrap(ServerSession.class);
+
+            assertThat(session.getDefaultConnectionPool().getMinNumberOfConnections()).isEqualTo(2);
+            assertThat(session.getDefaultConnectionPool().getMaxNumberOfConnections()).isEqualTo(6);
+            assertThat(session.getReadConnectionPool().getMaxNumberOfConnections()).isEqualTo(6);
+            assertThat(session.getPlatform()).isInstanceOf(vn.portal.bridge.infrastructure.persistence.jpa.H2OracleModePlatform.class);
+            assertThat(session.getDescriptor(Agency.class).getCachePolicy().isSharedIsolation()).isFalse();
+        }
     }
 
     private static List<String> snapshot(PortalDatabase db) throws SQLException {
