@@ -39,6 +39,8 @@ public final class PortalDatabase implements AutoCloseable {
     public static final String SCHEMA_LOCATION = "classpath:db/migration";
     public static final String DEMO_DATA_LOCATION = "classpath:db/demo";
 
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
     private final DatabaseSettings settings;
     private final DataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
@@ -59,6 +61,9 @@ public final class PortalDatabase implements AutoCloseable {
      * opens the persistence unit. Fails fast if the database cannot be reached.
      */
     public static PortalDatabase open(DatabaseSettings settings, boolean withDemoData) {
+        if (settings.isH2()) {
+            keepH2ServerOnLoopback();
+        }
         DataSource dataSource = new DriverDataSource(settings);
         migrate(settings, dataSource, withDemoData);
         EntityManagerFactory factory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, jpaProperties(settings));
@@ -102,6 +107,18 @@ public final class PortalDatabase implements AutoCloseable {
     public void close() {
         if (entityManagerFactory.isOpen()) {
             entityManagerFactory.close();
+        }
+    }
+
+    /**
+     * With AUTO_SERVER=TRUE the first process to open an H2 file starts a TCP server for the others and
+     * by default listens on every interface. The processes sharing ./data run on one machine, so unless the
+     * operator chose an address, bind it to loopback. H2 reads the property once, when its classes load,
+     * which is why this runs before the driver is touched.
+     */
+    private static void keepH2ServerOnLoopback() {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
         }
     }
 
