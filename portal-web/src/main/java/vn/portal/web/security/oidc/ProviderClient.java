@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.pac4j.core.http.callback.NoParameterCallbackUrlResolver;
+import org.pac4j.core.util.generator.RandomValueGenerator;
 import org.pac4j.oidc.client.OidcClient;
 import org.pac4j.oidc.config.OidcConfiguration;
 import org.pac4j.oidc.config.PrivateKeyJWTClientAuthnMethodConfig;
@@ -53,6 +54,8 @@ public class ProviderClient {
         configuration.setResponseType("code");
         configuration.setUseNonce(true);
         configuration.setWithState(true);
+        // pac4j's default state is 10 hex digits (40 bits); 48 digits of UUID randomness are about 180 bits.
+        configuration.setStateGenerator(new RandomValueGenerator(48));
         configuration.setDisablePkce(false);
         configuration.setPkceMethod(CodeChallengeMethod.S256);
         configuration.setAllowUnsignedIdTokens(false);
