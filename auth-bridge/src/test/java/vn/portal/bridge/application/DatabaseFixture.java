@@ -32,6 +32,18 @@ final class DatabaseFixture implements AutoCloseable {
         }
     }
 
+    String queryString(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
     @Override
     public void close() {
         database.close();

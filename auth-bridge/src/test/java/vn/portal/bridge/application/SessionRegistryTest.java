@@ -49,6 +49,18 @@ class SessionRegistryTest {
     }
 
     @Test
+    void storesTimesAsUtcWallClockWhateverTheJvmZone() throws java.sql.SQLException {
+        PortalSession session = registry.start(AN, AssuranceLevel.LEVEL_1, "sub-an", null);
+        fixture.clock.advance(Duration.ofMinutes(1));
+        registry.end(session.sessionKey(), SessionEndReason.SIGNED_OUT);
+
+        assertThat(fixture.queryString("SELECT TO_CHAR(created_at, 'YYYY-MM-DD HH24:MI:SS') FROM portal_session WHERE session_key = ?",
+                session.sessionKey())).isEqualTo("2026-03-02 01:30:00");
+        assertThat(fixture.queryString("SELECT TO_CHAR(ended_at, 'YYYY-MM-DD HH24:MI:SS') FROM portal_session WHERE session_key = ?",
+                session.sessionKey())).isEqualTo("2026-03-02 01:31:00");
+    }
+
+    @Test
     void signOutEndsOnlyThatSessionOnce() {
         PortalSession session = registry.start(AN, AssuranceLevel.LEVEL_2, "sub-an", "sid-an-1");
         PortalSession other = registry.start(AN, AssuranceLevel.LEVEL_2, "sub-an", "sid-an-2");
@@ -58,6 +70,7 @@ class SessionRegistryTest {
 
         assertThat(registry.isActive(session.sessionKey())).isFalse();
         assertThat(registry.find(session.sessionKey()).orElseThrow().endReason()).contains(SessionEndReason.SIGNED_OUT);
+        assertThat(registry.find(session.sessionKey()).orElseThrow().endedAt()).contains(fixture.clock.instant());
         assertThat(registry.isActive(other.sessionKey())).isTrue();
     }
 
@@ -77,6 +90,7 @@ class SessionRegistryTest {
         assertThat(registry.isActive(browserA.sessionKey())).isFalse();
         assertThat(registry.isActive(browserB.sessionKey())).isFalse();
         assertThat(registry.find(browserA.sessionKey()).orElseThrow().endReason()).contains(SessionEndReason.BACKCHANNEL_LOGOUT);
+        assertThat(registry.find(browserA.sessionKey()).orElseThrow().endedAt()).contains(fixture.clock.instant());
         assertThat(registry.isActive(unrelated.sessionKey())).isTrue();
     }
 
