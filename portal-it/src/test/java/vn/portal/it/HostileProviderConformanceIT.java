@@ -248,8 +248,9 @@ class HostileProviderConformanceIT {
     @Test
     @DisplayName("HS256 with a foreign secret: an HMAC ID token not keyed with the client secret is rejected")
     void rejectsHmacIdTokenWithForeignSecret() {
+        // HS256 keyed with the client secret is allowed (issue 2), so the algorithm passes and the MAC fails.
         assertIdTokenRejected(ProviderCase.honest("rp-id_token-sig-hs256-foreign").signedWith(Signing.HS256_FOREIGN_SECRET),
-                "ID_TOKEN_ALG_NOT_ALLOWED");
+                "ID_TOKEN_SIGNATURE_INVALID");
     }
 
     // ------------------------------------------------------------------ UserInfo and identity

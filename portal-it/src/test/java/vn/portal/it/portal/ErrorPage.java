@@ -25,8 +25,17 @@ public record ErrorPage(int status, Optional<String> errorCode, Optional<UUID> c
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    /** Stack traces and server internals must never reach a citizen. */
+    /** A Java stack frame, a "Caused by:" line, or a fully qualified exception followed by its message. */
+    private static final Pattern STACK_TRACE = Pattern.compile(
+            "\\bat [\\w$.]+\\((?:[\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)"
+                    + "|Caused by: "
+                    + "|\\b[a-z][\\w]*(?:\\.[\\w$]+)+(?:Exception|Error): ");
+
+    /**
+     * Stack traces and server internals must never reach a citizen. (Exception class names alone are
+     * not enough: PrimeFaces' inline settings legitimately name ViewExpiredException.)
+     */
     public boolean leaksInternals() {
-        return body.contains("Exception") || body.contains("\tat ") || body.contains("Caused by");
+        return STACK_TRACE.matcher(body).find();
     }
 }

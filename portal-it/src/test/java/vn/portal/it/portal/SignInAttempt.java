@@ -15,8 +15,17 @@ public record SignInAttempt(List<Hop> hops) {
     public record Hop(URI request, HttpResponse<String> response) {
         @Override
         public String toString() {
-            return response.statusCode() + " " + request
-                    + response.headers().firstValue("Location").map(l -> " -> " + l).orElse("");
+            StringBuilder text = new StringBuilder().append(response.statusCode()).append(' ').append(request)
+                    .append(response.headers().firstValue("Location").map(l -> " -> " + l).orElse(""));
+            // Cookie names and sizes only: enough to diagnose, without copying session ids into reports.
+            for (String cookie : response.headers().allValues("Set-Cookie")) {
+                int equals = cookie.indexOf('=');
+                int end = cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';');
+                text.append("\n      Set-Cookie ").append(equals < 0 ? cookie : cookie.substring(0, equals))
+                        .append(" (").append(Math.max(0, end - equals - 1)).append(" chars)")
+                        .append(cookie.substring(end));
+            }
+            return text.toString();
         }
     }
 
