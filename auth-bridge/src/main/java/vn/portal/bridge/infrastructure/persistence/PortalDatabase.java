@@ -1,5 +1,6 @@
 package vn.portal.bridge.infrastructure.persistence;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -101,6 +102,28 @@ public final class PortalDatabase implements AutoCloseable {
             work.accept(em);
             return null;
         });
+    }
+
+    /**
+     * Readiness probe (for MicroProfile Health): borrows a pooled connection and reads the audit chain
+     * head, which proves the database answers and the schema is migrated.
+     *
+     * @throws DatabaseUnavailableException naming the cause, e.g. a refused connection or a timeout
+     */
+    public void checkReady(Duration timeout) {
+        try {
+            JpaTransactions.read(entityManagerFactory, em -> em
+                    .createNativeQuery("SELECT last_id FROM audit_chain_head WHERE id = 1")
+                    .setHint("jakarta.persistence.query.timeout", Math.max(1, timeout.toMillis()))
+                    .getSingleResult());
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new DatabaseUnavailableException("database " + settings.redactedUrl() + " is not ready: "
+                    + root.getClass().getSimpleName() + ": " + root.getMessage(), e);
+        }
     }
 
     @Override

@@ -126,6 +126,22 @@ class PortalDatabaseTest {
         }
     }
 
+    @Test
+    void readyWhileTheSchemaIsThereAndNotReadyOnceItIsGone() throws SQLException {
+        try (PortalDatabase db = PortalDatabase.open(freshDatabase())) {
+            db.checkReady(java.time.Duration.ofSeconds(2));
+
+            try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE audit_chain_head");
+            }
+
+            assertThatThrownBy(() -> db.checkReady(java.time.Duration.ofSeconds(2)))
+                    .isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("is not ready")
+                    .hasMessageContaining("AUDIT_CHAIN_HEAD");
+        }
+    }
+
     private static List<String> snapshot(PortalDatabase db) throws SQLException {
         List<String> rows = new ArrayList<>();
         rows.addAll(strings(db, "SELECT code || '|' || name || '|' || kind || '|' || COALESCE(parent_code, '-') || '|' || COALESCE(supervisor, '-') FROM agency ORDER BY code"));
