@@ -28,7 +28,7 @@ public class ServicesView {
         return services;
     }
 
-    static List<ServiceRow> rows(ServiceCatalog catalog, List<vn.portal.bridge.domain.model.service.PublicService> list) {
+    public static List<ServiceRow> rows(ServiceCatalog catalog, List<vn.portal.bridge.domain.model.service.PublicService> list) {
         Map<String, Agency> agencies = catalog.agencies().stream().collect(Collectors.toMap(Agency::code, Function.identity()));
         return list.stream().map(s -> ServiceRow.of(s, agencies)).toList();
     }

@@ -39,6 +39,9 @@ public class CallbackServlet extends HttpServlet {
     private static final int MAX_PARAMETER_LENGTH = 4096;
     private static final int MAX_PARAMETERS = 8;
 
+    private static final java.util.Set<String> STEP_UP_FAILURES = java.util.Set.of(
+            "access_denied", "unmet_authentication_requirements", "login_required", "interaction_required");
+
     @Inject
     transient ProviderClient provider;
 
@@ -61,9 +64,7 @@ public class CallbackServlet extends HttpServlet {
             }
             String error = request.getParameter("error");
             if (error != null) {
-                // RFC 6749 §4.1.2.1: the provider refused or the citizen cancelled; only the error code is kept.
-                throw new SignInRejectedException(RejectionCode.PROVIDER_ERROR,
-                        "authorization error response: " + error.replaceAll("[^A-Za-z0-9_.-]", "?"));
+                throw errorResponse(error, pending);
             }
             VerifiedCitizen citizen = authenticate(request, response);
             completion.complete(request, response, citizen, pending);
@@ -101,6 +102,23 @@ public class CallbackServlet extends HttpServlet {
         VerifiedCitizen citizen = new ClaimMapper(provider.settings().claims()).toCitizen(profile, sid == null ? null : sid.toString());
         request.setAttribute(SignInCompletion.ID_TOKEN_ATTRIBUTE, ((OidcProfile) profile).getIdTokenString());
         return citizen;
+    }
+
+    /**
+     * RFC 6749 §4.1.2.1 and OpenID Connect Core 1.0 §3.1.2.6: the provider refused or the citizen cancelled. During
+     * a step-up that means the citizen could not authenticate at the level the service needs, which deserves the
+     * step-up explanation rather than a generic failure. Only the error code is kept (it is provider-controlled text).
+     */
+    private static SignInRejectedException errorResponse(String error, PendingSignIn pending) {
+        String code = error.replaceAll("[^A-Za-z0-9_.-]", "?");
+        if (pending.isStepUp() && STEP_UP_FAILURES.contains(code)) {
+            return new SignInRejectedException(RejectionCode.STEP_UP_REFUSED, "step-up to level "
+                    + pending.requiredLevel().number() + " for service " + pending.serviceCode() + " ended with " + code);
+        }
+        if ("access_denied".equals(code)) {
+            return new SignInRejectedException(RejectionCode.SIGN_IN_CANCELLED, "the citizen cancelled at the provider");
+        }
+        return new SignInRejectedException(RejectionCode.PROVIDER_ERROR, "authorization error response: " + code);
     }
 
     private static void checkShape(HttpServletRequest request) {
