@@ -22,6 +22,12 @@ import java.util.Set;
  */
 public final class IdTokenVerifier {
 
+    /**
+     * The portal redeems a code the moment the browser returns, so an ID token issued longer ago than this was not
+     * minted for this sign-in (Core §3.1.3.7 item 10 leaves the bound to the client).
+     */
+    static final Duration MAX_AGE = Duration.ofMinutes(10);
+
     private final String expectedIssuer;
     private final String clientId;
     private final Set<String> trustedAudiences;
@@ -135,8 +141,8 @@ public final class IdTokenVerifier {
     }
 
     /**
-     * Item 10: {@code iat} is REQUIRED (§2) and a token issued in the future (beyond the skew) or long before now
-     * is refused: a provider's clock may drift by a little, not by minutes.
+     * Item 10: {@code iat} is REQUIRED (§2); a token issued in the future (beyond the skew) or more than
+     * {@link #MAX_AGE} ago is refused: a provider's clock may drift by a little, not by minutes.
      */
     private void checkIssuedAt(JWTClaimsSet claims, Instant now) {
         Date iat = claims.getIssueTime();
@@ -147,6 +153,10 @@ public final class IdTokenVerifier {
         if (issued.isAfter(now.plus(maxClockSkew))) {
             throw new SignInRejectedException(RejectionCode.ID_TOKEN_IAT_INVALID,
                     "ID token iat " + issued + " is in the future (now " + now + ")");
+        }
+        if (issued.isBefore(now.minus(MAX_AGE).minus(maxClockSkew))) {
+            throw new SignInRejectedException(RejectionCode.ID_TOKEN_IAT_INVALID,
+                    "ID token iat " + issued + " is older than " + MAX_AGE.toMinutes() + " minutes (now " + now + ")");
         }
         Date exp = claims.getExpirationTime();
         if (exp != null && issued.isAfter(exp.toInstant())) {

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Logout token validation, OpenID Connect Back-Channel Logout 1.0 §2.6. A valid token names the provider session
@@ -27,14 +28,16 @@ public final class LogoutTokenVerifier {
 
     private final String expectedIssuer;
     private final String clientId;
+    private final Set<String> trustedAudiences;
     private final JwtSignatureVerifier signatures;
     private final Duration maxClockSkew;
     private final Clock clock;
 
-    public LogoutTokenVerifier(String expectedIssuer, String clientId, JwtSignatureVerifier signatures,
-                               Duration maxClockSkew, Clock clock) {
+    public LogoutTokenVerifier(String expectedIssuer, String clientId, Set<String> trustedAudiences,
+                               JwtSignatureVerifier signatures, Duration maxClockSkew, Clock clock) {
         this.expectedIssuer = Objects.requireNonNull(expectedIssuer);
         this.clientId = Objects.requireNonNull(clientId);
+        this.trustedAudiences = Set.copyOf(trustedAudiences);
         this.signatures = Objects.requireNonNull(signatures);
         this.maxClockSkew = Objects.requireNonNull(maxClockSkew);
         this.clock = Objects.requireNonNull(clock);
@@ -70,6 +73,11 @@ public final class LogoutTokenVerifier {
         List<String> audience = claims.getAudience();
         if (audience == null || !audience.contains(clientId)) {
             throw invalid("logout token aud " + audience + " does not contain this client");
+        }
+        for (String aud : audience) {
+            if (!aud.equals(clientId) && !trustedAudiences.contains(aud)) {
+                throw invalid("logout token aud contains an untrusted extra audience '" + aud + "'");
+            }
         }
         Instant now = clock.instant();
         Date iat = claims.getIssueTime();

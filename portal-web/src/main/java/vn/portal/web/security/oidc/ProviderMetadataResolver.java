@@ -73,7 +73,7 @@ public class ProviderMetadataResolver extends OidcOpMetadataResolver {
         IdTokenVerifier idTokens = new IdTokenVerifier(settings.issuer(), settings.clientId(), settings.trustedAudiences(),
                 signatures, settings.maxClockSkew(), clock);
         LogoutTokenVerifier logoutTokens = new LogoutTokenVerifier(settings.issuer(), settings.clientId(),
-                signatures, settings.maxClockSkew(), clock);
+                settings.trustedAudiences(), signatures, settings.maxClockSkew(), clock);
         return new StrictTokenValidator(configuration, this.loaded, idTokens, logoutTokens);
     }
 
