@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import vn.portal.bridge.infrastructure.persistence.DatabaseSettings;
 import vn.portal.web.security.oidc.OidcSettings;
 
 import java.net.URI;
@@ -72,16 +73,9 @@ public class PortalConfiguration {
         return Duration.ofMinutes(integer("PORTAL_SESSION_IDLE_MINUTES", 15));
     }
 
-    public String databaseUrl() {
-        return string("PORTAL_DB_URL", "jdbc:h2:file:./data/portal;MODE=Oracle;AUTO_SERVER=TRUE");
-    }
-
-    public String databaseUser() {
-        return string("PORTAL_DB_USER", "portal");
-    }
-
-    public String databasePassword() {
-        return string("PORTAL_DB_PASSWORD", "portal");
+    /** {@code PORTAL_DB_*}; the auth bridge owns the defaults (embedded H2 under ./data in Oracle mode). */
+    public DatabaseSettings databaseSettings() {
+        return DatabaseSettings.fromConfig(this::optional);
     }
 
     public boolean demoData() {

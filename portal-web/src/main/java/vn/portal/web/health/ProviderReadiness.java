@@ -41,6 +41,9 @@ public class ProviderReadiness implements HealthCheck {
                     .withData("status", response.statusCode())
                     .status(response.statusCode() == 200)
                     .build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthCheckResponse.named("oidc-provider").withData("error", "interrupted").down().build();
         } catch (Exception e) {
             return HealthCheckResponse.named("oidc-provider")
                     .withData("discovery", discovery.toString())

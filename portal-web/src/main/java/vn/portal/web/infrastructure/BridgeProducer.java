@@ -42,12 +42,10 @@ public class BridgeProducer {
 
     private synchronized BridgeServices services() {
         if (services == null) {
-            DatabaseSettings settings = DatabaseSettings.defaults()
-                    .withUrl(configuration.databaseUrl())
-                    .withCredentials(configuration.databaseUser(), configuration.databasePassword());
+            DatabaseSettings settings = configuration.databaseSettings();
             database = PortalDatabase.open(settings, configuration.demoData());
             services = new BridgeServices(database);
-            LOG.info(() -> "Portal database ready at " + settings.url().replaceAll("password=[^;]*", "password=***")
+            LOG.info(() -> "Portal database ready at " + settings.redactedUrl()
                     + (configuration.demoData() ? " (demo data loaded)" : ""));
         }
         return services;
