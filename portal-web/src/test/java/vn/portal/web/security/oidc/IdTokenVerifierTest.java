@@ -1,6 +1,9 @@
 package vn.portal.web.security.oidc;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -295,6 +298,21 @@ class IdTokenVerifierTest {
         }
 
         @Test
+        void acceptsIatAtTheEdgeOfTheMaximumAge() {
+            Duration edge = IdTokenVerifier.MAX_AGE.plus(SKEW).negated();
+
+            assertThat(verify(idTokenClaims().issueTime(at(edge)).build())).isNotNull();
+        }
+
+        @Test
+        void rejectsIdTokenIssuedLongBeforeNow() {
+            // exp is still ahead: only the age of the token gives it away as not minted for this sign-in.
+            Duration tooOld = IdTokenVerifier.MAX_AGE.plus(SKEW).plusSeconds(1).negated();
+
+            assertThat(rejection(idTokenClaims().issueTime(at(tooOld)).build())).isEqualTo(ID_TOKEN_IAT_INVALID);
+        }
+
+        @Test
         void rejectsIatAfterExp() {
             JWTClaimsSet claims = idTokenClaims().issueTime(at(Duration.ofSeconds(60))).expirationTime(at(Duration.ofSeconds(30))).build();
 
@@ -344,6 +362,55 @@ class IdTokenVerifierTest {
         void rejectsWhenNoNonceIsRemembered() {
             assertThat(rejectionOf(() -> VERIFIER.verify(parse(rs256(RSA, idTokenClaims().build())), null)))
                     .isEqualTo(NO_SIGN_IN_IN_PROGRESS);
+        }
+    }
+
+    /** Claims whose JSON the builder would never produce, signed by the provider's real key. */
+    @Nested
+    class MalformedPayload {
+
+        private String signedPayload(String json) {
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(RSA.getKeyID()).build(), new Payload(json));
+            try {
+                jws.sign(signerFor(RSA));
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+            return jws.serialize();
+        }
+
+        private String honestJsonWith(String extraMember) {
+            String honest = idTokenClaims().build().toString();
+            return honest.substring(0, honest.length() - 1) + "," + extraMember + "}";
+        }
+
+        @Test
+        void acceptsHonestPayloadWrittenByHand() {
+            assertThat(VERIFIER.verify(parse(signedPayload(idTokenClaims().build().toString())), new Nonce(NONCE))).isNotNull();
+        }
+
+        @Test
+        void rejectsSignedPayloadThatIsNotAClaimsSet() {
+            assertThat(rejectionOf(() -> VERIFIER.verify(parse(signedPayload("Xin chào")), new Nonce(NONCE))))
+                    .isEqualTo(ID_TOKEN_MISSING_CLAIM);
+        }
+
+        @Test
+        void rejectsExpThatIsNotANumber() {
+            String json = idTokenClaims().expirationTime(null).build().toString();
+            String withTextExp = json.substring(0, json.length() - 1) + ",\"exp\":\"ngày mai\"}";
+
+            assertThat(rejectionOf(() -> VERIFIER.verify(parse(signedPayload(withTextExp)), new Nonce(NONCE))))
+                    .isEqualTo(ID_TOKEN_MISSING_CLAIM);
+        }
+
+        @Test
+        void rejectsDuplicateIssuerWhoseLastValueIsForeign() {
+            // RFC 7519 §4: duplicate claim names are rejected, or the last one counts; either way this token must fail.
+            String json = honestJsonWith("\"iss\":\"http://localhost:9999\"");
+
+            assertThat(rejectionOf(() -> VERIFIER.verify(parse(signedPayload(json)), new Nonce(NONCE))))
+                    .isIn(ID_TOKEN_MISSING_CLAIM, ID_TOKEN_ISSUER_MISMATCH);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -23,6 +24,7 @@ import static vn.portal.web.security.oidc.TokenFixture.NOW;
 import static vn.portal.web.security.oidc.TokenFixture.RSA;
 import static vn.portal.web.security.oidc.TokenFixture.SKEW;
 import static vn.portal.web.security.oidc.TokenFixture.SUBJECT;
+import static vn.portal.web.security.oidc.TokenFixture.TRUSTED_AUDIENCE;
 import static vn.portal.web.security.oidc.TokenFixture.corruptSignature;
 import static vn.portal.web.security.oidc.TokenFixture.es256;
 import static vn.portal.web.security.oidc.TokenFixture.idTokenClaims;
@@ -37,7 +39,8 @@ import static vn.portal.web.security.oidc.TokenFixture.signatures;
  */
 class LogoutTokenVerifierTest {
 
-    private static final LogoutTokenVerifier VERIFIER = new LogoutTokenVerifier(ISSUER, CLIENT_ID, signatures(RSA, EC), SKEW, CLOCK);
+    private static final LogoutTokenVerifier VERIFIER = new LogoutTokenVerifier(ISSUER, CLIENT_ID, Set.of(TRUSTED_AUDIENCE),
+            signatures(RSA, EC), SKEW, CLOCK);
 
     private static LogoutTokenVerifier.LogoutRequest verify(JWTClaimsSet claims) {
         return VERIFIER.verify(logoutToken(claims));
@@ -131,6 +134,11 @@ class LogoutTokenVerifierTest {
     @Test
     void acceptsLogoutTokenWithAudienceArray() {
         assertThat(verify(logoutTokenClaims().audience(List.of(CLIENT_ID)).build()).subject()).isEqualTo(SUBJECT);
+    }
+
+    @Test
+    void acceptsLogoutTokenWithTrustedExtraAudience() {
+        assertThat(verify(logoutTokenClaims().audience(List.of(CLIENT_ID, TRUSTED_AUDIENCE)).build()).subject()).isEqualTo(SUBJECT);
     }
 
     /**
