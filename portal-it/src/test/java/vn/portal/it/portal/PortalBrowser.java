@@ -34,7 +34,10 @@ public final class PortalBrowser {
 
     public PortalBrowser(URI portal) {
         this.portal = portal;
+        // HTTP/1.1 as browsers speak it over plain http: the JDK client would otherwise try an h2c upgrade,
+        // which Grizzly answers with spurious 431s and stream resets on later requests of the connection.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(REQUEST_TIMEOUT)
