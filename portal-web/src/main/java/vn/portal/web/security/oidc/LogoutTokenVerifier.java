@@ -95,13 +95,15 @@ public final class LogoutTokenVerifier {
             throw invalid("logout token expired at " + exp.toInstant());
         }
         // Step 4: sub and/or sid.
-        String sub = claims.getSubject();
-        Object sid = claims.getClaim("sid");
-        if ((sub == null || sub.isBlank()) && !(sid instanceof String)) {
-            throw invalid("logout token has neither sub nor sid");
-        }
-        if (sid != null && !(sid instanceof String)) {
+        String sub = blankToNull(claims.getSubject());
+        Object sidClaim = claims.getClaim("sid");
+        if (sidClaim != null && !(sidClaim instanceof String)) {
             throw invalid("logout token sid is not a string");
+        }
+        // A blank sid names no session; treating it as present would answer 200 and end nothing.
+        String sid = blankToNull((String) sidClaim);
+        if (sub == null && sid == null) {
+            throw invalid("logout token has neither sub nor sid");
         }
         // Step 5: events contains the back-channel logout member, whose value is a JSON object.
         Object events = claims.getClaim("events");
@@ -115,7 +117,11 @@ public final class LogoutTokenVerifier {
         if (claims.getClaim("nonce") != null) {
             throw invalid("logout token carries a nonce");
         }
-        return new LogoutRequest(sub, (String) sid, claims.getJWTID());
+        return new LogoutRequest(sub, sid, claims.getJWTID());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static SignInRejectedException invalid(String message) {
