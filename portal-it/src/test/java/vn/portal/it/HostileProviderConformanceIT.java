@@ -262,6 +262,20 @@ class HostileProviderConformanceIT {
                 "ID_TOKEN_SIGNATURE_INVALID");
     }
 
+    @Test
+    @DisplayName("algorithm confusion: HS256 keyed with the provider's RSA public key is rejected")
+    void rejectsHmacIdTokenKeyedWithProviderPublicKey() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-alg-confusion").signedWith(Signing.HS256_KEYED_WITH_RSA_PUBLIC_KEY),
+                "ID_TOKEN_SIGNATURE_INVALID");
+    }
+
+    @Test
+    @DisplayName("wrong azp: an ID token authorised for another party is rejected")
+    void rejectsIdTokenWithForeignAuthorizedParty() {
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-azp").withIdToken(claims -> claims.claim("azp", "another-client")),
+                "ID_TOKEN_AUDIENCE_INVALID");
+    }
+
     // ------------------------------------------------------------------ UserInfo and identity
 
     @Test
@@ -464,6 +478,23 @@ class HostileProviderConformanceIT {
         assertThat(response.headers().firstValue("Cache-Control").orElse("")).as("Cache-Control").contains("no-store");
         assertThat(citizen.me().statusCode()).as("/api/me after back-channel logout").isEqualTo(401);
         assertThat(audit.count(BACKCHANNEL_ACCEPTED)).as(BACKCHANNEL_ACCEPTED + " rows").isEqualTo(acceptedBefore + 1);
+    }
+
+    @Test
+    @DisplayName("back-channel logout: a token naming only sub ends every session of that subject")
+    void logoutTokenWithOnlySubjectEndsAllSessionsOfThatSubject() {
+        PortalBrowser phone = browser();
+        assertSignedIn(signIn(phone, ProviderCase.honest("backchannel-sub-only-phone")), phone, Citizen.NGUYEN_VAN_AN);
+        PortalBrowser laptop = browser();
+        assertSignedIn(signIn(laptop, ProviderCase.honest("backchannel-sub-only-laptop")), laptop, Citizen.NGUYEN_VAN_AN);
+        Grant grant = provider.lastIssuedGrant();
+
+        // Back-Channel Logout 1.0 §2.4: sid is optional; with sub alone the RP ends all of that subject's sessions.
+        HttpResponse<String> response = postLogoutToken(provider.logoutToken(grant, Signing.RS256, claims -> claims.claim("sid", null)));
+
+        assertThat(response.statusCode()).as("back-channel logout status; body " + abbreviate(response.body())).isEqualTo(200);
+        assertThat(phone.me().statusCode()).as("/api/me of the first browser").isEqualTo(401);
+        assertThat(laptop.me().statusCode()).as("/api/me of the second browser").isEqualTo(401);
     }
 
     @Test

@@ -411,6 +411,9 @@ public final class HostileProvider implements AutoCloseable {
                 case HS256_FOREIGN_SECRET:
                     return signed(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).build(), claims,
                             new MACSigner(keys.foreignHmacSecret()));
+                case HS256_KEYED_WITH_RSA_PUBLIC_KEY:
+                    return signed(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).keyID(keys.rsa().getKeyID()).build(),
+                            claims, new MACSigner(keys.rsa().toRSAPublicKey().getEncoded()));
                 case ES256:
                     if (keyId != ProviderCase.KeyId.PUBLISHED) {
                         throw new IllegalArgumentException("ES256 cases sign with the published EC key only");

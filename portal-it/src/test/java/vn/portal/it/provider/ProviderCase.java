@@ -18,6 +18,11 @@ public final class ProviderCase {
         ES256,
         /** HMAC with a secret that is not the client secret: no relying party can have a key for it. */
         HS256_FOREIGN_SECRET,
+        /**
+         * Algorithm confusion: HMAC keyed with the provider's published RSA public key (its X.509 DER
+         * encoding), hoping the relying party verifies "HS256" with whatever key the JWKS gives it.
+         */
+        HS256_KEYED_WITH_RSA_PUBLIC_KEY,
         /** An unsecured JWT, {@code alg: none} (RFC 7519 §6). */
         NONE
     }
