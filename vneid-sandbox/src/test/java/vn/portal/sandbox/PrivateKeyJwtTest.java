@@ -74,7 +74,7 @@ class PrivateKeyJwtTest {
 
     private static SignedJWT assertion(URI audience) throws Exception {
         return new PrivateKeyJWT(new ClientID("vneid-portal"), audience, JWSAlgorithm.RS256,
-                clientKey.toRSAPrivateKey(), clientKey.getKeyID(), null).getClientAssertion();
+                (java.security.PrivateKey) clientKey.toRSAPrivateKey(), clientKey.getKeyID(), null).getClientAssertion();
     }
 
     @Test
@@ -121,7 +121,7 @@ class PrivateKeyJwtTest {
         Date past = new Date(System.currentTimeMillis() - 600_000);
         JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID("vneid-portal"),
                 List.of(new Audience(server.issuer() + "/token")), past, null, past, new JWTID());
-        SignedJWT expired = new PrivateKeyJWT(claims, JWSAlgorithm.RS256, clientKey.toRSAPrivateKey(),
+        SignedJWT expired = new PrivateKeyJWT(claims, JWSAlgorithm.RS256, (java.security.PrivateKey) clientKey.toRSAPrivateKey(),
                 clientKey.getKeyID(), null).getClientAssertion();
         Flow flow = new Flow(server, new Browser());
         HttpResponse<String> response = tokenWithAssertion(server, flow, flow.signIn("001085012345").get("code"), expired);
@@ -132,7 +132,7 @@ class PrivateKeyJwtTest {
     void refusesAssertionSignedWithUnregisteredKey() throws Exception {
         ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("portal-key-1").generate();
         SignedJWT foreign = new PrivateKeyJWT(new ClientID("vneid-portal"), URI.create(server.issuer() + "/token"),
-                JWSAlgorithm.ES256, stranger.toECPrivateKey(), stranger.getKeyID(), null).getClientAssertion();
+                JWSAlgorithm.ES256, (java.security.PrivateKey) stranger.toECPrivateKey(), stranger.getKeyID(), null).getClientAssertion();
         Flow flow = new Flow(server, new Browser());
         HttpResponse<String> response = tokenWithAssertion(server, flow, flow.signIn("001085012345").get("code"), foreign);
         assertThat(json(response.body()).getAsString("error")).isEqualTo("invalid_client");

@@ -3,11 +3,8 @@ package vn.portal.sandbox.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -22,6 +19,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -194,8 +194,25 @@ public final class SigningKeys {
         }
     }
 
-    /** A key id together with a signer for it. Signers of Nimbus are safe to share between threads. */
-    public record SigningKey(String keyId, JWSAlgorithm algorithm, JWSSigner signer) {
+    /**
+     * A key id with its private key. Signs with the JDK directly: RS256 is RSASSA-PKCS1-v1_5 with SHA-256 and
+     * ES256 is ECDSA P-256 with SHA-256 in the R||S form (RFC 7518 §3.3 and §3.4), which the JDK's P1363 format
+     * produces as is.
+     */
+    public record SigningKey(String keyId, JWSAlgorithm algorithm, PrivateKey privateKey) {
+
+        /** The raw JWS signature over {@code signingInput}. */
+        public byte[] sign(byte[] signingInput) {
+            try {
+                Signature signature = Signature.getInstance(JWSAlgorithm.RS256.equals(algorithm)
+                        ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+                signature.initSign(privateKey);
+                signature.update(signingInput);
+                return signature.sign();
+            } catch (GeneralSecurityException e) {
+                throw new KeyStoreException("signing with key " + keyId + " failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** One immutable set of keys, newest first within each type. */
@@ -210,8 +227,8 @@ public final class SigningKeys {
             this.rsa = List.copyOf(rsa);
             this.ec = List.copyOf(ec);
             try {
-                this.rsaSigner = new SigningKey(rsa.get(0).getKeyID(), JWSAlgorithm.RS256, new RSASSASigner(rsa.get(0)));
-                this.ecSigner = new SigningKey(ec.get(0).getKeyID(), JWSAlgorithm.ES256, new ECDSASigner(ec.get(0)));
+                this.rsaSigner = new SigningKey(rsa.get(0).getKeyID(), JWSAlgorithm.RS256, rsa.get(0).toPrivateKey());
+                this.ecSigner = new SigningKey(ec.get(0).getKeyID(), JWSAlgorithm.ES256, ec.get(0).toPrivateKey());
             } catch (JOSEException e) {
                 throw new KeyStoreException("signing key unusable: " + e.getMessage(), e);
             }

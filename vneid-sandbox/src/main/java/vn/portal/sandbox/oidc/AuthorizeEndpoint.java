@@ -27,12 +27,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The authorization endpoint (OpenID Connect Core 1.0 §3.1.2). Validates the request, then either answers at once
  * from the browser's SSO session or shows the citizen picker.
  */
 final class AuthorizeEndpoint extends SandboxHandler {
+
+    private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final OpenIdProvider op;
 
@@ -124,8 +127,7 @@ final class AuthorizeEndpoint extends SandboxHandler {
         AuthorizationTransaction tx = new AuthorizationTransaction(op.random.next(), op.random.next(), browser,
                 op.client, redirectUri, state, request.getNonce(), request.getCodeChallenge(), requiredLevel, locale);
         op.transactions.put(tx.id, tx, now.plus(OpenIdProvider.TRANSACTION_LIFETIME));
-        Exchanges.sendHtml(exchange, 200, Pages.picker(tx, op.citizens.all(), op.otp != null,
-                op.decisionEndpoint.getRawPath(), null));
+        Exchanges.sendHtml(exchange, 200, op.pickerPage(tx, null));
     }
 
     /** The checks Nimbus parsing leaves to the provider. */
@@ -157,7 +159,7 @@ final class AuthorizeEndpoint extends SandboxHandler {
             return Optional.of(OAuth2Error.INVALID_REQUEST
                     .setDescription("PKCE code_challenge_method must be S256; plain is not supported"));
         }
-        if (!challenge.getValue().matches("[A-Za-z0-9_-]{43}")) {
+        if (!S256_CHALLENGE.matcher(challenge.getValue()).matches()) {
             // RFC 7636 §4.2: an S256 challenge is the base64url SHA-256 of the verifier, 43 characters.
             return Optional.of(OAuth2Error.INVALID_REQUEST.setDescription("code_challenge is not a base64url SHA-256 value"));
         }

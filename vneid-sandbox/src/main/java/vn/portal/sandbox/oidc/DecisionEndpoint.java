@@ -101,8 +101,7 @@ final class DecisionEndpoint extends SandboxHandler {
     }
 
     private void rerender(HttpExchange exchange, AuthorizationTransaction tx, String error) throws IOException {
-        Exchanges.sendHtml(exchange, 400, Pages.picker(tx, op.citizens.all(), op.otp != null,
-                op.decisionEndpoint.getRawPath(), error));
+        Exchanges.sendHtml(exchange, 400, op.pickerPage(tx, error));
     }
 
     private static boolean constantTimeEquals(String a, String b) {

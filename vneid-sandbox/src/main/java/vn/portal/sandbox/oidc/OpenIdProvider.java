@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
@@ -78,6 +79,7 @@ public final class OpenIdProvider {
     final ExpiringMap<String, SsoSession> sessionsByCookie = new ExpiringMap<>();
     final ExpiringMap<String, SsoSession> sessionsBySid = new ExpiringMap<>();
     final ExpiringMap<String, Boolean> usedAssertionIds = new ExpiringMap<>();
+    private final ConcurrentHashMap<String, Pages.PickerTemplate> pickerTemplates = new ConcurrentHashMap<>();
 
     public OpenIdProvider(SandboxConfig config, URI issuerUri, ClientRegistration client, CitizenDirectory citizens,
                           SigningKeys keys, Executor backgroundExecutor) {
@@ -139,6 +141,15 @@ public final class OpenIdProvider {
 
     public String issuer() {
         return issuer;
+    }
+
+    /** The picker page for a transaction, from a template cached per language and required level. */
+    String pickerPage(AuthorizationTransaction tx, String errorMessage) {
+        Pages.PickerTemplate template = pickerTemplates.computeIfAbsent(
+                tx.locale.toLanguageTag() + "|" + tx.requiredLevel,
+                k -> Pages.pickerTemplate(tx.locale, client.clientId(), tx.requiredLevel, citizens.all(), otp != null,
+                        decisionEndpoint.getRawPath()));
+        return Pages.picker(tx, template, errorMessage);
     }
 
     String cookiePath() {

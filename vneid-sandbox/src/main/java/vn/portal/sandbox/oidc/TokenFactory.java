@@ -4,18 +4,19 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import vn.portal.sandbox.citizen.Citizen;
 import vn.portal.sandbox.keys.SigningKeys;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ final class TokenFactory {
     static final Duration LOGOUT_TOKEN_LIFETIME = Duration.ofMinutes(2);
     static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
     static final JOSEObjectType LOGOUT_JWT = new JOSEObjectType("logout+jwt");
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String issuer;
     private final SigningKeys keys;
@@ -128,13 +131,13 @@ final class TokenFactory {
         // would collapse a single audience to a string.
         Map<String, Object> json = claims.toJSONObject();
         json.put("aud", claims.getAudience());
-        JWSObject jwt = new JWSObject(new JWSHeader.Builder(alg).type(type).keyID(key.keyId()).build(), new Payload(json));
-        try {
-            jwt.sign(key.signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Signing with key " + key.keyId() + " failed", e);
-        }
-        return jwt.serialize();
+        JWSHeader header = new JWSHeader.Builder(alg).type(type).keyID(key.keyId()).build();
+        // JWS Compact Serialization, RFC 7515 §7.1, encoded with the JDK's Base64: several times faster than the
+        // constant-time codec Nimbus uses, and nothing in a header, payload or signature is secret.
+        String signingInput = BASE64URL.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
+                + BASE64URL.encodeToString(JSONObjectUtils.toJSONString(json).getBytes(StandardCharsets.UTF_8));
+        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + BASE64URL.encodeToString(signature);
     }
 
     /** An id_token_hint that this provider did not issue or that cannot be read. */
