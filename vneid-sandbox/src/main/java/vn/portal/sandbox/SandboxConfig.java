@@ -34,6 +34,9 @@ import java.util.Properties;
  * @param clientJwksFile         client public keys for private_key_jwt, as a JWK set file (or {@code null})
  * @param otp                    one-time code the picker asks for, or {@code null} for no OTP step
  * @param idTokenAlgorithm       RS256 or ES256
+ * @param acrEnforced            true (default): {@code acr_values} is binding, level-1 citizens cannot be chosen when
+ *                               level 2 is asked for; false: it is a voluntary request as in OpenID Connect Core 1.0
+ *                               §3.1.2.1, so a relying party's handling of a too-low {@code acr} can be tested
  * @param threads                size of the request thread pool
  * @param clock                  time source (tests substitute a fixed or movable clock)
  */
@@ -52,6 +55,7 @@ public record SandboxConfig(
         Path clientJwksFile,
         String otp,
         JWSAlgorithm idTokenAlgorithm,
+        boolean acrEnforced,
         int threads,
         Clock clock) {
 
@@ -137,6 +141,7 @@ public record SandboxConfig(
         lookup.get("SANDBOX_CLIENT_JWKS_FILE").ifPresent(v -> b.clientJwksFile(Path.of(v)));
         lookup.get("SANDBOX_OTP").ifPresent(b::otp);
         lookup.get("SANDBOX_ID_TOKEN_ALG").ifPresent(v -> b.idTokenAlgorithm(JWSAlgorithm.parse(v.toUpperCase(Locale.ROOT))));
+        lookup.get("SANDBOX_ACR_MODE").ifPresent(v -> b.acrEnforced(parseAcrMode(v)));
         lookup.get("SANDBOX_THREADS").ifPresent(v -> b.threads(parseInt("SANDBOX_THREADS", v)));
         return b.build();
     }
@@ -157,7 +162,7 @@ public record SandboxConfig(
                 .clientId(clientId).clientSecret(clientSecret).redirectUris(redirectUris)
                 .postLogoutRedirectUris(postLogoutRedirectUris).backchannelLogoutUri(backchannelLogoutUri)
                 .clientJwksUri(clientJwksUri).clientJwksFile(clientJwksFile).otp(otp)
-                .idTokenAlgorithm(idTokenAlgorithm).threads(threads).clock(clock);
+                .idTokenAlgorithm(idTokenAlgorithm).acrEnforced(acrEnforced).threads(threads).clock(clock);
     }
 
     @Override
@@ -167,7 +172,8 @@ public record SandboxConfig(
                 + ", citizens=" + (citizensFile == null ? "(bundled)" : citizensFile) + ", clientId=" + clientId
                 + ", redirectUris=" + redirectUris + ", postLogoutRedirectUris=" + postLogoutRedirectUris
                 + ", backchannelLogoutUri=" + backchannelLogoutUri + ", otp=" + (otp == null ? "off" : "on")
-                + ", idTokenAlg=" + idTokenAlgorithm + ", threads=" + threads + "]";
+                + ", idTokenAlg=" + idTokenAlgorithm + ", acr=" + (acrEnforced ? "strict" : "voluntary")
+                + ", threads=" + threads + "]";
     }
 
     private static void requireText(String key, String value) {
@@ -205,6 +211,14 @@ public record SandboxConfig(
             }
         }
         return List.copyOf(uris);
+    }
+
+    private static boolean parseAcrMode(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "strict" -> true;
+            case "voluntary" -> false;
+            default -> throw new SandboxConfigException("SANDBOX_ACR_MODE", "must be strict or voluntary, was '" + value + "'");
+        };
     }
 
     private static int parseInt(String key, String value) {
@@ -264,6 +278,7 @@ public record SandboxConfig(
         private Path clientJwksFile;
         private String otp;
         private JWSAlgorithm idTokenAlgorithm = JWSAlgorithm.RS256;
+        private boolean acrEnforced = true;
         private int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
         private Clock clock = Clock.systemUTC();
 
@@ -284,13 +299,14 @@ public record SandboxConfig(
         public Builder clientJwksFile(Path file) { this.clientJwksFile = file; return this; }
         public Builder otp(String otp) { this.otp = otp; return this; }
         public Builder idTokenAlgorithm(JWSAlgorithm alg) { this.idTokenAlgorithm = alg; return this; }
+        public Builder acrEnforced(boolean enforced) { this.acrEnforced = enforced; return this; }
         public Builder threads(int threads) { this.threads = threads; return this; }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
 
         public SandboxConfig build() {
             return new SandboxConfig(port, bindAddress, issuer, dataDir, citizensFile, clientId, clientSecret,
                     redirectUris, postLogoutRedirectUris, backchannelLogoutUri, clientJwksUri, clientJwksFile, otp,
-                    idTokenAlgorithm, threads, clock);
+                    idTokenAlgorithm, acrEnforced, threads, clock);
         }
     }
 }

@@ -167,6 +167,14 @@ class CodeFlowTest {
     }
 
     @Test
+    void headOnDiscoveryAnswersWithoutBody() {
+        HttpResponse<String> head = new Browser().send(java.net.http.HttpRequest.newBuilder(server.discoveryUri())
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void healthAnswersUp() {
         HttpResponse<String> health = new Browser().get(URI.create(server.issuer() + "/health"));
         assertThat(health.statusCode()).isEqualTo(200);

@@ -93,6 +93,15 @@ class SandboxConfigTest {
     }
 
     @Test
+    void acrModeIsStrictUnlessVoluntaryIsAskedFor() {
+        assertThat(SandboxConfig.fromSources(Map.of(), new Properties()).acrEnforced()).isTrue();
+        assertThat(SandboxConfig.fromSources(Map.of("SANDBOX_ACR_MODE", "voluntary"), new Properties()).acrEnforced())
+                .isFalse();
+        assertThatThrownBy(() -> SandboxConfig.fromSources(Map.of("SANDBOX_ACR_MODE", "lax"), new Properties()))
+                .isInstanceOfSatisfying(SandboxConfigException.class, e -> assertThat(e.key()).isEqualTo("SANDBOX_ACR_MODE"));
+    }
+
+    @Test
     void toStringNeverShowsTheSecretOrOtp() {
         SandboxConfig c = SandboxConfig.builder().clientSecret("super-secret-value-42").otp("987654").build();
         assertThat(c.toString()).doesNotContain("super-secret-value-42").doesNotContain("987654");

@@ -140,7 +140,8 @@ public final class Exchanges {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
-        if (body.length == 0) {
+        if (body.length == 0 || "HEAD".equals(exchange.getRequestMethod())) {
+            // RFC 9110 §9.3.2: HEAD gets the headers of GET without content.
             exchange.sendResponseHeaders(status, -1);
         } else {
             exchange.sendResponseHeaders(status, body.length);

@@ -22,13 +22,16 @@ final class AuthorizationTransaction {
     final State state;
     final Nonce nonce;
     final CodeChallenge codeChallenge;
+    /** The level a citizen must have to be chosen: the requested level, or 1 when acr_values is voluntary. */
     final int requiredLevel;
+    /** The level the relying party asked for with acr_values. */
+    final int requestedLevel;
     final Locale locale;
     final AtomicInteger failedAttempts = new AtomicInteger();
 
     AuthorizationTransaction(String id, String csrfToken, String browserBinding, ClientRegistration client,
                              URI redirectUri, State state, Nonce nonce, CodeChallenge codeChallenge,
-                             int requiredLevel, Locale locale) {
+                             int requiredLevel, int requestedLevel, Locale locale) {
         this.id = id;
         this.csrfToken = csrfToken;
         this.browserBinding = browserBinding;
@@ -38,6 +41,7 @@ final class AuthorizationTransaction {
         this.nonce = nonce;
         this.codeChallenge = codeChallenge;
         this.requiredLevel = requiredLevel;
+        this.requestedLevel = requestedLevel;
         this.locale = locale;
     }
 }

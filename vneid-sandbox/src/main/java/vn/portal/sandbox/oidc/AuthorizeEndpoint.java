@@ -96,8 +96,11 @@ final class AuthorizeEndpoint extends SandboxHandler {
             return;
         }
 
-        int requiredLevel = Acr.requiredLevel(request.getACRValues() == null ? List.of()
+        int requestedLevel = Acr.requiredLevel(request.getACRValues() == null ? List.of()
                 : request.getACRValues().stream().map(ACR::getValue).toList());
+        // Strict by default; in voluntary mode the request is shown but not enforced (Core 1.0 §3.1.2.1 lets the
+        // OP answer with a lower acr), so a relying party's own level check can be exercised.
+        int requiredLevel = op.acrEnforced ? requestedLevel : 1;
         Prompt prompt = request.getPrompt();
         boolean promptNone = prompt != null && prompt.contains(Prompt.Type.NONE);
         // prompt=login (and select_account, which here is the same picker) forces a fresh pick: §3.1.2.1.
@@ -125,7 +128,8 @@ final class AuthorizeEndpoint extends SandboxHandler {
             Exchanges.setCookie(exchange, OpenIdProvider.BROWSER_COOKIE, browser, op.cookiePath(), op.secureCookies);
         }
         AuthorizationTransaction tx = new AuthorizationTransaction(op.random.next(), op.random.next(), browser,
-                op.client, redirectUri, state, request.getNonce(), request.getCodeChallenge(), requiredLevel, locale);
+                op.client, redirectUri, state, request.getNonce(), request.getCodeChallenge(), requiredLevel,
+                requestedLevel, locale);
         op.transactions.put(tx.id, tx, now.plus(OpenIdProvider.TRANSACTION_LIFETIME));
         Exchanges.sendHtml(exchange, 200, op.pickerPage(tx, null));
     }

@@ -68,6 +68,7 @@ public final class OpenIdProvider {
     final Clock clock;
     final String otp;
     final boolean secureCookies;
+    final boolean acrEnforced;
     final RandomTokens random = new RandomTokens();
     final TokenFactory tokens;
     final ClientAuthenticator clientAuthenticator;
@@ -99,6 +100,7 @@ public final class OpenIdProvider {
         this.clock = config.clock();
         this.otp = config.otp();
         this.secureCookies = "https".equals(issuerUri.getScheme());
+        this.acrEnforced = config.acrEnforced();
         this.tokens = new TokenFactory(issuer, keys, config.idTokenAlgorithm(), random);
         this.clientAuthenticator = new ClientAuthenticator(client, issuer, tokenEndpoint.toString(), usedAssertionIds, clock);
         this.backChannelLogout = new BackChannelLogout(tokens, clock, backgroundExecutor);
@@ -146,9 +148,9 @@ public final class OpenIdProvider {
     /** The picker page for a transaction, from a template cached per language and required level. */
     String pickerPage(AuthorizationTransaction tx, String errorMessage) {
         Pages.PickerTemplate template = pickerTemplates.computeIfAbsent(
-                tx.locale.toLanguageTag() + "|" + tx.requiredLevel,
-                k -> Pages.pickerTemplate(tx.locale, client.clientId(), tx.requiredLevel, citizens.all(), otp != null,
-                        decisionEndpoint.getRawPath()));
+                tx.locale.toLanguageTag() + "|" + tx.requiredLevel + "|" + tx.requestedLevel,
+                k -> Pages.pickerTemplate(tx.locale, client.clientId(), tx.requiredLevel, tx.requestedLevel,
+                        citizens.all(), otp != null, decisionEndpoint.getRawPath()));
         return Pages.picker(tx, template, errorMessage);
     }
 

@@ -100,12 +100,13 @@ final class Pages {
     }
 
     /** Builds the fixed parts of the picker. Level-1 citizens cannot be chosen when level 2 is required. */
-    static PickerTemplate pickerTemplate(Locale l, String clientId, int requiredLevel, List<Citizen> citizens,
-                                         boolean otpEnabled, String decisionPath) {
+    static PickerTemplate pickerTemplate(Locale l, String clientId, int requiredLevel, int requestedLevel,
+                                         List<Citizen> citizens, boolean otpEnabled, String decisionPath) {
         StringBuilder b = head(l);
         b.append("<main>\n<p>").append(escape(text(l, "picker.request", clientId))).append("</p>\n");
-        if (requiredLevel >= 2) {
-            b.append("<p class=\"info\" id=\"acr-notice\">").append(escape(text(l, "acr.level2"))).append("</p>\n");
+        if (requestedLevel >= 2) {
+            String notice = requiredLevel >= 2 ? text(l, "acr.level2") : text(l, "acr.level2voluntary");
+            b.append("<p class=\"info\" id=\"acr-notice\">").append(escape(notice)).append("</p>\n");
         }
         String top = b.toString();
         String formStart = "<form method=\"post\" action=\"" + escape(decisionPath) + "\">\n";
