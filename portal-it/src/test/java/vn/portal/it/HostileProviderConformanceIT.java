@@ -290,6 +290,15 @@ class HostileProviderConformanceIT {
     }
 
     @Test
+    @DisplayName("UserInfo without sub is rejected (Core 1.0 §5.3.2: sub is always returned)")
+    void rejectsUserInfoWithoutSubject() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, ProviderCase.honest("rp-userinfo-sub-missing").withoutUserInfoSubject());
+
+        assertRejected(attempt, browser, "USERINFO_SUBJECT_MISMATCH");
+    }
+
+    @Test
     @DisplayName("invalid personal ID: a citizenPid with an unknown province code is refused")
     void rejectsIdentityWithInvalidPersonalId() {
         PortalBrowser browser = browser();
@@ -355,6 +364,27 @@ class HostileProviderConformanceIT {
         }
     }
 
+    @Test
+    @DisplayName("step-up failed at the provider: error=unmet_authentication_requirements gives 403 STEP_UP_REFUSED")
+    void refusesStepUpWhenProviderCannotMeetTheLevel() {
+        Citizen levelOne = Citizen.NGUYEN_VAN_AN.withAccountLevel(1);
+        PortalBrowser browser = browser();
+        assertSignedIn(signIn(browser, ProviderCase.honest("step-up-first-sign-in").vouchingFor(levelOne)), browser, levelOne);
+
+        // OpenID Connect Core 1.0 §3.1.2.6 / the acr error of OpenID Connect Core errata: the level cannot be met.
+        provider.behave(ProviderCase.honest("step-up-unmet").vouchingFor(levelOne)
+                .withAuthorizationError("unmet_authentication_requirements"));
+        SignInAttempt stepUp = browser.signInFrom("/services/open?code=" + LEVEL_TWO_SERVICE);
+
+        assertStepUpRequested(stepUp);
+        ErrorPage page = stepUp.errorPage();
+        String context = stepUp + "\n" + provider.describe();
+        assertThat(page.status()).as("status; " + context).isEqualTo(403);
+        assertThat(page.errorCode()).as("data-error-code; " + context).contains("STEP_UP_REFUSED");
+        assertThat(page.correlationId()).as("data-correlation-id; " + context).isPresent();
+        assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests; " + context).isZero();
+    }
+
     private static void assertStepUpRequested(SignInAttempt stepUp) {
         Map<String, List<String>> authorization = stepUp.authorizationRequest();
         assertThat(authorization.get("acr_values")).as("acr_values of the step-up; " + stepUp).containsExactly("urn:vneid:loa:2");
@@ -392,10 +422,17 @@ class HostileProviderConformanceIT {
     }
 
     @Test
-    @DisplayName("provider error: error=access_denied on the callback gives a clear page, no token request")
+    @DisplayName("provider error: error=server_error on the callback gives a clear page, no token request")
     void rejectsAuthorizationErrorResponse() {
         assertAuthorizationResponseRejected(ProviderCase.honest("rp-authz-error")
-                .withAuthorizationError("access_denied"), "PROVIDER_ERROR");
+                .withAuthorizationError("server_error"), "PROVIDER_ERROR");
+    }
+
+    @Test
+    @DisplayName("cancelled: error=access_denied on the callback is a cancelled sign-in, no token request")
+    void rejectsSignInCancelledAtProvider() {
+        assertAuthorizationResponseRejected(ProviderCase.honest("rp-authz-cancelled")
+                .withAuthorizationError("access_denied"), "SIGN_IN_CANCELLED");
     }
 
     @Test
@@ -560,7 +597,37 @@ class HostileProviderConformanceIT {
                 .issueTime(Date.from(now.minusSeconds(1200))).expirationTime(Date.from(now.minusSeconds(900)))));
     }
 
+    @Test
+    @DisplayName("open redirect: a foreign return target given to /login never leaves the portal")
+    void signInNeverRedirectsToAForeignReturnTarget() {
+        for (String foreign : List.of("http://127.0.0.1:18099/phish", "//127.0.0.1:18099/phish", "/\\127.0.0.1:18099/phish",
+                "https:127.0.0.1:18099")) {
+            provider.behave(ProviderCase.honest("open-redirect"));
+            PortalBrowser browser = browser();
+            SignInAttempt attempt = browser.signInFrom("/login?return=" + java.net.URLEncoder.encode(foreign, java.nio.charset.StandardCharsets.UTF_8));
+
+            assertSignedInWithoutDestinationCheck(attempt, browser);
+            URI landing = browser.portal().resolve(attempt.callbackLocation().orElseThrow());
+            assertThat(landing.getHost() + ":" + landing.getPort()).as("landing after sign-in with return=" + foreign)
+                    .isEqualTo(browser.portal().getHost() + ":" + browser.portal().getPort());
+            assertThat(landing.getPath()).as("landing path with return=" + foreign).doesNotStartWith("//");
+        }
+    }
+
     // ------------------------------------------------------------------ key rotation (last: it changes the keys)
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    @DisplayName("unusable JWKS entries (Ed25519, use=enc, unknown kty) are skipped, the usable key still verifies")
+    void ignoresUnusableKeysInJwks() {
+        // A new kid forces the portal to refetch the JWKS, this time with the unusable entries in it.
+        provider.rotateSigningKey();
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, ProviderCase.honest("rp-jwks-unusable-keys").withUnusableKeysInJwks());
+
+        assertSignedIn(attempt, browser, Citizen.NGUYEN_VAN_AN);
+        assertThat(provider.traffic().count(Endpoint.JWKS)).as("JWKS refetched; " + provider.describe()).isGreaterThanOrEqualTo(1);
+    }
 
     @Test
     @Order(Integer.MAX_VALUE)
@@ -626,6 +693,13 @@ class HostileProviderConformanceIT {
 
     private static int assuranceLevelOf(PortalBrowser browser) {
         return ((Number) meJson(browser.me()).get("assuranceLevel")).intValue();
+    }
+
+    private static void assertSignedInWithoutDestinationCheck(SignInAttempt attempt, PortalBrowser browser) {
+        String context = attempt + "\n" + provider.describe();
+        assertThat(attempt.reachedCallback()).as("reached /callback; " + context).isTrue();
+        assertThat(attempt.finalResponse().statusCode()).as("callback status; " + context).isEqualTo(302);
+        assertThat(browser.me().statusCode()).as("/api/me after sign-in").isEqualTo(200);
     }
 
     /** An ID token the portal must refuse: never reaching UserInfo. */

@@ -174,7 +174,18 @@ public final class HostileProvider implements AutoCloseable {
         JWKSet published = currentCase.keyId() == ProviderCase.KeyId.ABSENT_SINGLE_KEY_JWKS
                 ? keys.singleKeyWithoutKid()
                 : keys.publishedKeys();
-        sendJson(exchange, 200, published.toJSONObject(true));
+        Map<String, Object> body = published.toJSONObject(true);
+        if (currentCase.unusableKeysInJwks()) {
+            List<Object> keyList = new ArrayList<>((List<?>) body.get("keys"));
+            // RFC 8037 §A.2's example Ed25519 public key: valid JSON Web Key, not an algorithm the portal allows.
+            keyList.add(0, Map.of("kty", "OKP", "crv", "Ed25519", "use", "sig", "kid", "okp-unusable",
+                    "x", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"));
+            keyList.add(1, keys.encryptionOnlyRsa());
+            keyList.add(Map.of("kty", "PQC-FUTURE", "kid", "future-unusable", "pub", "AAAA"));
+            body = new LinkedHashMap<>(body);
+            body.put("keys", keyList);
+        }
+        sendJson(exchange, 200, body);
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
@@ -336,7 +347,9 @@ public final class HostileProvider implements AutoCloseable {
         }
         ProviderCase behaviour = grant.providerCase();
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", behaviour.userInfoSubject());
+        if (!behaviour.userInfoWithoutSubject()) {
+            claims.put("sub", behaviour.userInfoSubject());
+        }
         claims.putAll(behaviour.citizen().claims());
         sendJson(exchange, 200, claims);
     }

@@ -55,11 +55,14 @@ public final class ProviderCase {
     private final boolean replayEarlierCode;
     private final String authorizationError;
     private final boolean stallTokenEndpoint;
+    private final boolean unusableKeysInJwks;
+    private final boolean userInfoWithoutSubject;
 
     private ProviderCase(String name, Signing signing, KeyId keyId, boolean corruptSignature,
                          UnaryOperator<JWTClaimsSet.Builder> idTokenEdit, Citizen citizen, String userInfoSubject,
                          AuthorizationIssuer authorizationIssuer, AuthorizationState authorizationState,
-                         boolean replayEarlierCode, String authorizationError, boolean stallTokenEndpoint) {
+                         boolean replayEarlierCode, String authorizationError, boolean stallTokenEndpoint,
+                         boolean unusableKeysInJwks, boolean userInfoWithoutSubject) {
         this.name = Objects.requireNonNull(name, "name");
         this.signing = Objects.requireNonNull(signing, "signing");
         this.keyId = Objects.requireNonNull(keyId, "keyId");
@@ -72,6 +75,8 @@ public final class ProviderCase {
         this.replayEarlierCode = replayEarlierCode;
         this.authorizationError = authorizationError;
         this.stallTokenEndpoint = stallTokenEndpoint;
+        this.unusableKeysInJwks = unusableKeysInJwks;
+        this.userInfoWithoutSubject = userInfoWithoutSubject;
         if (keyId == KeyId.ABSENT_SINGLE_KEY_JWKS && signing != Signing.RS256) {
             throw new IllegalArgumentException("the single-key JWKS holds the RSA key: sign with RS256");
         }
@@ -80,23 +85,23 @@ public final class ProviderCase {
     /** A provider that does everything right, signing with RS256 and a published kid. */
     public static ProviderCase honest(String name) {
         return new ProviderCase(name, Signing.RS256, KeyId.PUBLISHED, false, UnaryOperator.identity(),
-                Citizen.NGUYEN_VAN_AN, null, AuthorizationIssuer.CORRECT, AuthorizationState.ECHOED, false, null, false);
+                Citizen.NGUYEN_VAN_AN, null, AuthorizationIssuer.CORRECT, AuthorizationState.ECHOED, false, null, false, false, false);
     }
 
     public ProviderCase signedWith(Signing newSigning) {
         return new ProviderCase(name, newSigning, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     public ProviderCase withKeyId(KeyId newKeyId) {
         return new ProviderCase(name, signing, newKeyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     /** Signs correctly, then flips bits in the signature so it no longer verifies. */
     public ProviderCase withCorruptedSignature() {
         return new ProviderCase(name, signing, keyId, true, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     /**
@@ -105,41 +110,41 @@ public final class ProviderCase {
      */
     public ProviderCase withIdToken(UnaryOperator<JWTClaimsSet.Builder> edit) {
         return new ProviderCase(name, signing, keyId, corruptSignature, edit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     public ProviderCase vouchingFor(Citizen otherCitizen) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, otherCitizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     /** UserInfo answers with this {@code sub} instead of the ID token's. */
     public ProviderCase withUserInfoSubject(String otherSubject) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen,
                 Objects.requireNonNull(otherSubject), authorizationIssuer, authorizationState, replayEarlierCode,
-                authorizationError, stallTokenEndpoint);
+                authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     public ProviderCase withAuthorizationIssuer(AuthorizationIssuer mode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                mode, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint);
+                mode, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     public ProviderCase withAuthorizationState(AuthorizationState mode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, mode, replayEarlierCode, authorizationError, stallTokenEndpoint);
+                authorizationIssuer, mode, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     /** The authorization response carries the code issued for the previous sign-in, already redeemed. */
     public ProviderCase replayingEarlierCode() {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, true, authorizationError, stallTokenEndpoint);
+                authorizationIssuer, authorizationState, true, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     /** The authorization response is an error (RFC 6749 §4.1.2.1) instead of a code. */
     public ProviderCase withAuthorizationError(String errorCode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, Objects.requireNonNull(errorCode), stallTokenEndpoint);
+                authorizationIssuer, authorizationState, replayEarlierCode, Objects.requireNonNull(errorCode), stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
     }
 
     /**
@@ -148,7 +153,25 @@ public final class ProviderCase {
      */
     public ProviderCase withStalledTokenEndpoint() {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, true);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, true, unusableKeysInJwks,
+                userInfoWithoutSubject);
+    }
+
+    /**
+     * The JWKS also carries keys no relying party of ours can use (an Ed25519 key, an RSA key for
+     * encryption, a key of a type not yet defined), which must be skipped, not fatal.
+     */
+    public ProviderCase withUnusableKeysInJwks() {
+        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
+                true, userInfoWithoutSubject);
+    }
+
+    /** UserInfo answers without the REQUIRED {@code sub} (OpenID Connect Core 1.0 §5.3.2). */
+    public ProviderCase withoutUserInfoSubject() {
+        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
+                unusableKeysInJwks, true);
     }
 
     public String name() { return name; }
@@ -163,6 +186,8 @@ public final class ProviderCase {
     public boolean replayEarlierCode() { return replayEarlierCode; }
     public String authorizationError() { return authorizationError; }
     public boolean stallTokenEndpoint() { return stallTokenEndpoint; }
+    public boolean unusableKeysInJwks() { return unusableKeysInJwks; }
+    public boolean userInfoWithoutSubject() { return userInfoWithoutSubject; }
 
     @Override
     public String toString() {

@@ -23,12 +23,18 @@ final class ProviderKeys {
     private volatile RSAKey rsa;
     private final ECKey ec;
     private final RSAKey unpublished;
+    private final RSAKey encryptionOnly;
     private final byte[] foreignHmacSecret;
 
     ProviderKeys() {
         this.rsa = newRsaKey("rsa");
         this.ec = newEcKey();
         this.unpublished = newRsaKey("never-published");
+        try {
+            this.encryptionOnly = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc-" + UUID.randomUUID()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate an RSA test key", e);
+        }
         this.foreignHmacSecret = new byte[32];
         new SecureRandom().nextBytes(foreignHmacSecret);
     }
@@ -37,6 +43,11 @@ final class ProviderKeys {
     ECKey ec() { return ec; }
     RSAKey unpublished() { return unpublished; }
     byte[] foreignHmacSecret() { return foreignHmacSecret.clone(); }
+
+    /** An RSA public key marked {@code use: enc}: a verifier must not use it for signatures (RFC 7517 §4.2). */
+    java.util.Map<String, Object> encryptionOnlyRsa() {
+        return encryptionOnly.toPublicJWK().toJSONObject();
+    }
 
     /** Replaces the published RSA key; returns the new kid. */
     String rotateRsa() {
