@@ -50,6 +50,8 @@ public final class SandboxMain {
                 .orElse("as configured by SANDBOX_CLIENT_SECRET"));
         out.println("  citizens:   " + server.citizens().size() + " demo citizens, for example:");
         server.citizens().all().stream().limit(4).forEach(c -> out.println("              " + describe(c)));
+        ProcessHandle.current().info().startInstant().ifPresent(started -> out.println("Ready "
+                + java.time.Duration.between(started, java.time.Instant.now()).toMillis() + " ms after the JVM started."));
         out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

@@ -25,6 +25,8 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,17 +93,31 @@ public final class SandboxServer implements AutoCloseable {
      */
     public static SandboxServer start(SandboxConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
-        CitizenDirectory citizens = config.citizensFile() == null
-                ? CitizenDirectory.bundled() : CitizenDirectory.fromFile(config.citizensFile());
-        SigningKeys keys = SigningKeys.loadOrGenerate(config.dataDir(), config.clock());
-        Path secretFile = config.clientSecret() == null ? config.dataDir().resolve(CLIENT_SECRET_FILE) : null;
-        String secret = config.clientSecret() != null ? config.clientSecret() : loadOrGenerateSecret(secretFile);
-        JWKSource<SecurityContext> clientKeys = clientKeys(config);
-
         String tag = "vneid-sandbox-" + config.port();
         ExecutorService requestPool = Executors.newFixedThreadPool(config.threads(), daemonThreads(tag + "-http"));
         ExecutorService backgroundPool = Executors.newCachedThreadPool(daemonThreads(tag + "-bg"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(tag + "-purge"));
+        CitizenDirectory citizens;
+        SigningKeys keys;
+        String secret;
+        JWKSource<SecurityContext> clientKeys;
+        Path secretFile = config.clientSecret() == null ? config.dataDir().resolve(CLIENT_SECRET_FILE) : null;
+        try {
+            // Keys (parsing or generating RSA) and citizens (CSV) are independent; loading them side by side keeps
+            // the start under a second on two cores.
+            CompletableFuture<SigningKeys> keysLoading = CompletableFuture.supplyAsync(
+                    () -> SigningKeys.loadOrGenerate(config.dataDir(), config.clock()), backgroundPool);
+            citizens = config.citizensFile() == null
+                    ? CitizenDirectory.bundled() : CitizenDirectory.fromFile(config.citizensFile());
+            secret = config.clientSecret() != null ? config.clientSecret() : loadOrGenerateSecret(secretFile);
+            clientKeys = clientKeys(config);
+            keys = joinUnwrapped(keysLoading);
+        } catch (IOException | RuntimeException e) {
+            requestPool.shutdownNow();
+            backgroundPool.shutdownNow();
+            scheduler.shutdownNow();
+            throw e;
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 1024);
@@ -188,6 +204,17 @@ public final class SandboxServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private static <T> T joinUnwrapped(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static String loadOrGenerateSecret(Path file) throws IOException {

@@ -115,6 +115,17 @@ class LogoutTest {
     }
 
     @Test
+    void logoutRevokesAccessTokensOfTheSession() throws Exception {
+        Browser browser = new Browser();
+        Flow flow = new Flow(server, browser);
+        String accessToken = json(flow.token(flow.signIn("046072003311").get("code")).body()).getAsString("access_token");
+        assertThat(flow.userInfo(accessToken).statusCode()).isEqualTo(200);
+        assertThat(browser.get(URI.create(server.issuer() + "/logout")).statusCode()).isEqualTo(200);
+        assertThat(flow.userInfo(accessToken).statusCode()).isEqualTo(401);
+        nextLogoutToken();
+    }
+
+    @Test
     void logoutWithoutRedirectShowsSignedOutPage() throws Exception {
         Browser browser = new Browser();
         idTokenFor(new Flow(server, browser), "001190000021");

@@ -117,6 +117,17 @@ class TokenEndpointTest {
     }
 
     @Test
+    void oversizedTokenRequestIsRefusedBeforeParsing() {
+        Flow flow = new Flow(server, new Browser());
+        HttpResponse<String> response = flow.browser.send(HttpRequest.newBuilder(flow.endpoint("/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", Flow.basic(server.clientId(), server.clientSecret()))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + "x".repeat(40_000)))
+                .build());
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void codeExpiresAfterSixtySeconds() throws Exception {
         Flow flow = new Flow(server, new Browser());
         String code = flow.signIn("001085012345").get("code");

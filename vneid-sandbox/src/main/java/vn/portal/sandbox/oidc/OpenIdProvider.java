@@ -189,6 +189,7 @@ public final class OpenIdProvider {
     List<CompletableFuture<Integer>> endSession(SsoSession session) {
         sessionsByCookie.remove(session.cookieValue);
         sessionsBySid.remove(session.sid);
+        session.accessTokens.forEach(accessTokens::remove);
         LOG.fine(() -> "Ended SSO session " + session.sid);
         Collection<String> participants = List.copyOf(session.clientIds);
         return participants.stream()

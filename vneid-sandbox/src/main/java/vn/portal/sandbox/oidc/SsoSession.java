@@ -22,6 +22,8 @@ final class SsoSession {
     private volatile List<String> amr;
     /** Clients that received a code in this session and so must hear of its end. */
     final Set<String> clientIds = ConcurrentHashMap.newKeySet();
+    /** Access tokens issued in this session; they die with it, as they would at a production OP. */
+    final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
 
     SsoSession(String cookieValue, String sid, Citizen citizen, Instant authTime, List<String> amr, Instant expiresAt) {
         this.cookieValue = cookieValue;

@@ -133,6 +133,7 @@ final class TokenEndpoint extends SandboxHandler {
             return Optional.of(OAuth2Error.INVALID_GRANT.setDescription(
                     "The authorization code was already used; tokens issued from it are revoked"));
         }
+        op.sessionsBySid.get(grant.sid, now).ifPresent(s -> s.accessTokens.add(accessToken.getValue()));
         String idToken = op.tokens.idToken(grant, now);
         // OIDCTokenResponse sets Cache-Control: no-store and Pragma: no-cache (RFC 6749 §5.1).
         HTTPResponse response = new OIDCTokenResponse(new OIDCTokens(idToken, accessToken, null)).toHTTPResponse();

@@ -85,6 +85,18 @@ class CitizenDirectoryTest {
     }
 
     @Test
+    void loadsAConfiguredFileAndNamesItInErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("citizens.csv");
+        java.nio.file.Files.writeString(file, HEADER + "001190000021,Lê Thị Hoa,1990-07-21,female,0901234567,2\n");
+        assertThat(CitizenDirectory.fromFile(file).size()).isEqualTo(1);
+        java.nio.file.Files.writeString(file, HEADER + "001190000021,Lê Thị Hoa,1990-07-21,female,0901234567,5\n");
+        assertThatThrownBy(() -> CitizenDirectory.fromFile(file)).isInstanceOf(CitizenFileException.class)
+                .hasMessageStartingWith(file + " line 2, field 'account_level'");
+        assertThatThrownBy(() -> CitizenDirectory.fromFile(dir.resolve("missing.csv")))
+                .isInstanceOf(CitizenFileException.class).hasMessageContaining("cannot be read");
+    }
+
+    @Test
     void duplicatePersonalIdIsRefused() {
         String row = "001190000021,Lê Thị Hoa,1990-07-21,female,0901234567,2\n";
         assertThatThrownBy(() -> parse(HEADER + row + row))
