@@ -8,8 +8,8 @@ import java.util.function.Function;
  * (development, tests, small agencies; use MODE=Oracle so the same SQL runs) and Oracle (production);
  * the JDBC driver is chosen from the URL.
  *
- * @param poolMin connections EclipseLink opens at start and keeps
- * @param poolMax upper bound of EclipseLink's internal pool
+ * @param poolMin connections EclipseLink opens at start
+ * @param poolMax upper bound of EclipseLink's internal pool; connections once opened are kept up to this bound
  */
 public record DatabaseSettings(String url, String user, String password, int poolMin, int poolMax) {
 

@@ -181,9 +181,12 @@ public final class PortalDatabase implements AutoCloseable {
         properties.put(PersistenceUnitProperties.TARGET_SERVER, "None");
         properties.put(PersistenceUnitProperties.WEAVING, "false");
         // EclipseLink keeps separate pools for writes and for reads outside a transaction; both get the configured bounds.
+        // Its pool closes every connection above "min" as soon as it is released, so under load each transaction
+        // would open a new connection (under the pool's lock) and lose its prepared statements: "min" is therefore
+        // the maximum, and the configured minimum is only how many connections are opened at start.
         for (String pool : new String[] {PersistenceUnitProperties.CONNECTION_POOL, PersistenceUnitProperties.CONNECTION_POOL_READ}) {
             properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_INITIAL, Integer.toString(settings.poolMin()));
-            properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_MIN, Integer.toString(settings.poolMin()));
+            properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_MIN, Integer.toString(settings.poolMax()));
             properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_MAX, Integer.toString(settings.poolMax()));
             // Fail a request after 10 s without a free connection rather than queueing it for EclipseLink's default 3 min.
             properties.put(pool + PersistenceUnitProperties.CONNECTION_POOL_WAIT, "10000");
