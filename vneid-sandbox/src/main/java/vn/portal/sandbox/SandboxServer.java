@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -92,7 +91,7 @@ public final class SandboxServer implements AutoCloseable {
      * @throws vn.portal.sandbox.keys.KeyStoreException         when stored keys are unusable
      */
     public static SandboxServer start(SandboxConfig config) throws IOException {
-        Files.createDirectories(config.dataDir());
+        PrivateFiles.createDirectory(config.dataDir());
         String tag = "vneid-sandbox-" + config.port();
         ExecutorService requestPool = Executors.newFixedThreadPool(config.threads(), daemonThreads(tag + "-http"));
         ExecutorService backgroundPool = Executors.newCachedThreadPool(daemonThreads(tag + "-bg"));

@@ -148,6 +148,47 @@ class CodeFlowTest {
     }
 
     @Test
+    void requestWithoutNonceGetsIdTokenWithoutNonce() throws Exception {
+        Flow flow = new Flow(server, new Browser());
+        HttpResponse<String> picker = flow.authorize(b -> b.nonce(null));
+        HttpResponse<String> decision = flow.decide(picker, "038188005566", Map.of());
+        String idToken = json(flow.token(Flow.redirectParams(decision).get("code")).body()).getAsString("id_token");
+        JWTClaimsSet claims = SignedJWT.parse(idToken).getJWTClaimsSet();
+        assertThat(claims.getClaims()).doesNotContainKey("nonce");
+        assertThat(claims.getStringClaim("fullName")).isEqualTo("Bùi Thị Lan");
+    }
+
+    @Test
+    void manyConcurrentSignInsAllSucceedWithDistinctCodesAndTokens() throws Exception {
+        int signIns = 96;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < signIns; i++) {
+                String pid = List.of("001085012345", "079301001234", "001190000021", "031095004567").get(i % 4);
+                results.add(pool.submit(() -> {
+                    Flow flow = new Flow(server, new Browser());
+                    Map<String, String> redirect = flow.signIn(pid);
+                    assertThat(redirect.get("state")).isEqualTo(flow.state.getValue());
+                    HttpResponse<String> tokens = flow.token(redirect.get("code"));
+                    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+                    JWTClaimsSet claims = SignedJWT.parse(json(tokens.body()).getAsString("id_token")).getJWTClaimsSet();
+                    assertThat(claims.getStringClaim("citizenPid")).isEqualTo(pid);
+                    assertThat(claims.getStringClaim("nonce")).isEqualTo(flow.nonce.getValue());
+                    return redirect.get("code");
+                }));
+            }
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> f : results) {
+                codes.add(f.get());
+            }
+            assertThat(codes).hasSize(signIns);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void promptNoneWithoutSessionAnswersLoginRequired() {
         Flow flow = new Flow(server, new Browser());
         HttpResponse<String> response = flow.authorize(b -> b.prompt(new com.nimbusds.openid.connect.sdk.Prompt("none")));

@@ -142,6 +142,14 @@ class DiscoveryAndKeysTest {
     }
 
     @Test
+    void newDataDirectoryIsOwnerOnly(@TempDir Path parent) throws Exception {
+        Path dir = parent.resolve("sandbox-data");
+        try (SandboxServer ignored = SandboxServer.start(config(dir).build())) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
     void configuredSecretIsUsedAndNotWritten(@TempDir Path dir) throws Exception {
         try (SandboxServer server = SandboxServer.start(config(dir).clientSecret("configured-secret-0123456789").build())) {
             assertThat(server.clientSecret()).isEqualTo("configured-secret-0123456789");

@@ -136,6 +136,23 @@ class TokenEndpointTest {
     }
 
     @Test
+    void maxAgeOlderThanTheSessionForcesAFreshPick() throws Exception {
+        Browser browser = new Browser();
+        Flow first = new Flow(server, browser);
+        first.signIn("001085012345");
+        clock.advance(Duration.ofMinutes(10));
+        HttpResponse<String> lenient = new Flow(server, browser).authorize(b -> b.maxAge(3600));
+        assertThat(lenient.statusCode()).as("session younger than max_age: straight back").isEqualTo(302);
+        Flow strict = new Flow(server, browser);
+        HttpResponse<String> picker = strict.authorize(b -> b.maxAge(300));
+        assertThat(picker.statusCode()).as("session older than max_age: pick again").isEqualTo(200);
+        HttpResponse<String> decision = strict.decide(picker, "001085012345", Map.of());
+        String idToken = json(strict.token(Flow.redirectParams(decision).get("code")).body()).getAsString("id_token");
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(idToken).getJWTClaimsSet().getLongClaim("auth_time"))
+                .isEqualTo(clock.instant().getEpochSecond());
+    }
+
+    @Test
     void unknownAccessTokenIsRefusedAtUserInfo() {
         Flow flow = new Flow(server, new Browser());
         assertThat(flow.userInfo("made-up-token").statusCode()).isEqualTo(401);
