@@ -25,7 +25,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,6 +47,8 @@ class MockOAuth2ServerInteropIT {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern BASE64URL_SHA256 = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** "Cấp phiếu lý lịch tư pháp", minimum level 2 in the demo data (PORTAL_DEMO_DATA=true). */
+    private static final String LEVEL_TWO_SERVICE = "BTP-LLTP";
 
     /** Set by {@link ThirdPartyProviderExtension} before the deployment. */
     private static ThirdPartyProvider provider;
@@ -74,7 +78,8 @@ class MockOAuth2ServerInteropIT {
     }
 
     @BeforeEach
-    void forgetEarlierProviderTraffic() {
+    void standingCitizenAndNoEarlierTraffic() {
+        provider.vouchFor(ProviderCitizen.NGUYEN_VAN_AN);
         provider.takeRecordedRequests();
     }
 
@@ -196,6 +201,43 @@ class MockOAuth2ServerInteropIT {
     }
 
     @Test
+    @DisplayName("step-up: prompt=login brings up the provider's own sign-in form, and level 2 opens the level-2 service")
+    void stepUpThroughTheProvidersOwnSignInForm() throws Exception {
+        provider.vouchFor(ProviderCitizen.NGUYEN_VAN_AN.atLevel(1));
+        Browser browser = new Browser(InteropSettings.portal());
+        SignIn levelOne = signIn(browser);
+        assertThat(levelOne.finalResponse().statusCode()).as("level-1 sign-in%s", levelOne).isEqualTo(302);
+        assertThat(((Number) me(browser).get("assuranceLevel")).intValue()).isEqualTo(1);
+        provider.vouchFor(ProviderCitizen.NGUYEN_VAN_AN);
+
+        SignIn stepUp = stepUp(browser, LEVEL_TWO_SERVICE);
+
+        assertThat(stepUp.finalResponse().statusCode()).as("step-up callback%s", stepUp).isEqualTo(302);
+        URI landing = URI.create(stepUp.finalResponse().headers().firstValue("Location").orElseThrow());
+        assertThat(landing.getPath()).isEqualTo("/service");
+        assertThat(single(URLUtils.parseParameters(landing.getRawQuery()), "code")).isEqualTo(LEVEL_TWO_SERVICE);
+        Map<String, Object> citizen = me(browser);
+        assertThat(((Number) citizen.get("assuranceLevel")).intValue()).isEqualTo(2);
+        assertThat(citizen.get("personalIdMasked")).isEqualTo("0010******45");
+        assertThat(browser.get(landing.toString()).statusCode()).as("the level-2 service page").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("step-up refused with an explanation when the provider still vouches for level 1")
+    void stepUpRefusedWhenTheProviderStillSaysLevelOne() throws Exception {
+        provider.vouchFor(ProviderCitizen.NGUYEN_VAN_AN.atLevel(1));
+        Browser browser = new Browser(InteropSettings.portal());
+        SignIn levelOne = signIn(browser);
+        assertThat(levelOne.finalResponse().statusCode()).as("level-1 sign-in%s", levelOne).isEqualTo(302);
+
+        SignIn stepUp = stepUp(browser, LEVEL_TWO_SERVICE);
+
+        assertThat(stepUp.finalResponse().statusCode()).as("step-up callback%s", stepUp).isEqualTo(403);
+        assertThat(stepUp.finalResponse().body()).contains("data-error-code=\"STEP_UP_REFUSED\"")
+                .containsPattern("data-correlation-id=\"[0-9a-f-]{36}\"");
+    }
+
+    @Test
     @DisplayName("readiness health reports the third-party provider's discovery as UP")
     void readinessSeesTheThirdPartyProvider() throws Exception {
         HttpResponse<String> health = new Browser(InteropSettings.portal()).getJson("/health/ready");
@@ -210,6 +252,40 @@ class MockOAuth2ServerInteropIT {
         URI authorizationEndpoint = URI.create((String) discovery.get("authorization_endpoint"));
         List<Browser.Hop> hops = browser.follow(URI.create("/login"), uri -> browser.isPortal(uri, "/callback"));
         return new SignIn(hops, authorizationEndpoint);
+    }
+
+    /**
+     * Opens a service from a signed-in browser, expects the portal to send it to the provider for a fresh
+     * authentication, and signs in at the provider's own form (which posts back to the URL it was served from).
+     */
+    private static SignIn stepUp(Browser browser, String service) {
+        URI authorizationEndpoint = URI.create((String) discovery.get("authorization_endpoint"));
+        List<Browser.Hop> toProvider = browser.follow(URI.create("/services/open?code=" + service), uri -> false);
+        SignIn untilForm = new SignIn(toProvider, authorizationEndpoint);
+        Map<String, List<String>> authorize = untilForm.authorizationRequest();
+        // OpenID Connect Core 1.0 §3.1.2.1: prompt=login makes the provider re-authenticate; acr_values asks for
+        // the level (voluntary: a provider may ignore it, so the portal decides on the level claim it gets back).
+        assertThat(single(authorize, "prompt").split(" ")).as("step-up request").contains("login");
+        assertThat(single(authorize, "acr_values")).as("step-up request").isNotBlank();
+        assertThat(single(authorize, "code_challenge_method")).isEqualTo("S256");
+        assertThat(single(authorize, "nonce")).isNotBlank();
+        Browser.Hop form = toProvider.get(toProvider.size() - 1);
+        assertThat(form.response().statusCode()).as("the provider's sign-in form%s", untilForm).isEqualTo(200);
+        assertThat(form.response().body()).contains("name=\"username\"");
+
+        HttpResponse<String> submitted = browser.postForm(form.request().toString(),
+                Map.of("username", ProviderCitizen.NGUYEN_VAN_AN.subject()));
+        assertThat(submitted.statusCode()).as("the provider's answer to its sign-in form").isEqualTo(302);
+        URI callback = form.request().resolve(submitted.headers().firstValue("Location").orElseThrow());
+        List<Browser.Hop> hops = new ArrayList<>(toProvider);
+        hops.addAll(browser.follow(callback, uri -> browser.isPortal(uri, "/callback")));
+        return new SignIn(hops, authorizationEndpoint);
+    }
+
+    private static Map<String, Object> me(Browser browser) throws ParseException {
+        HttpResponse<String> me = browser.getJson("/api/me");
+        assertThat(me.statusCode()).as("/api/me: %s", me.body()).isEqualTo(200);
+        return JSONObjectUtils.parse(me.body());
     }
 
     private static String single(Map<String, List<String>> parameters, String name) {

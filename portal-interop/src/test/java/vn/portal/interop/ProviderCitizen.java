@@ -34,6 +34,11 @@ record ProviderCitizen(String subject, String personalId, String fullName, Local
         fullName = Normalizer.normalize(Objects.requireNonNull(fullName, "full name"), Normalizer.Form.NFC);
     }
 
+    /** The same person with an account of another level (1 self-registered, 2 verified in person). */
+    ProviderCitizen atLevel(int otherLevel) {
+        return new ProviderCitizen(subject, personalId, fullName, birthDate, gender, otherLevel);
+    }
+
     /** The identity claims the provider adds to its ID token, access token and therefore UserInfo response. */
     Map<String, Object> claims() {
         // The level goes out as a JSON number, not a string: providers differ on this and the portal must not care.
