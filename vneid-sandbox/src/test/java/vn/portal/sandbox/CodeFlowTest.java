@@ -123,6 +123,22 @@ class CodeFlowTest {
     }
 
     @Test
+    void nimbusRelyingPartyValidatorsAcceptTheIdTokenAndMetadata() throws Exception {
+        Browser browser = new Browser();
+        Flow flow = new Flow(server, browser);
+        com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata metadata =
+                com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata.parse(browser.get(server.discoveryUri()).body());
+        String idToken = json(flow.token(flow.signIn("001085012345").get("code")).body()).getAsString("id_token");
+        JWKSet keys = JWKSet.parse(browser.get(metadata.getJWKSetURI()).body());
+        com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet claims =
+                new com.nimbusds.openid.connect.sdk.validators.IDTokenValidator(metadata.getIssuer(),
+                        new com.nimbusds.oauth2.sdk.id.ClientID("vneid-portal"), JWSAlgorithm.RS256, keys)
+                        .validate(com.nimbusds.jwt.JWTParser.parse(idToken), flow.nonce);
+        assertThat(claims.getStringClaim("citizenPid")).isEqualTo("001085012345");
+        assertThat(claims.getACR().getValue()).isEqualTo("urn:vneid:loa:2");
+    }
+
+    @Test
     void ssoSessionSkipsPickerButPromptLoginForcesIt() throws Exception {
         Browser browser = new Browser();
         Flow first = new Flow(server, browser);

@@ -110,6 +110,15 @@ class LogoutTest {
         assertThat(claims.getStringClaim("sid")).isEqualTo(idClaims.getStringClaim("sid"));
         assertThat(claims.getClaims()).doesNotContainKey("nonce");
 
+        // A standard relying-party library accepts it too.
+        com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet validated =
+                new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(
+                        new com.nimbusds.oauth2.sdk.id.Issuer(server.issuer()), new com.nimbusds.oauth2.sdk.id.ClientID("vneid-portal"),
+                        com.nimbusds.jose.JWSAlgorithm.RS256,
+                        com.nimbusds.jose.jwk.JWKSet.parse(browser.get(flow.endpoint("/jwks")).body()))
+                        .validate(jwt);
+        assertThat(validated.getSessionID().getValue()).isEqualTo(idClaims.getStringClaim("sid"));
+
         HttpResponse<String> again = new Flow(server, browser).authorize();
         assertThat(again.statusCode()).as("the SSO session is gone: the picker shows").isEqualTo(200);
     }
