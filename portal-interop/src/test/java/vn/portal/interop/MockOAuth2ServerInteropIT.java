@@ -201,6 +201,24 @@ class MockOAuth2ServerInteropIT {
     }
 
     @Test
+    @DisplayName("back-channel logout: a logout token signed with the provider's published key ends the citizen's session")
+    void backChannelLogoutTokenSignedByTheProviderEndsTheSession() {
+        Browser browser = new Browser(InteropSettings.portal());
+        SignIn signIn = signIn(browser);
+        assertThat(signIn.finalResponse().statusCode()).as("callback answer%s", signIn).isEqualTo(302);
+        assertThat(browser.getJson("/api/me").statusCode()).isEqualTo(200);
+
+        // The provider's server-to-server call: a separate client, no browser cookies.
+        HttpResponse<String> answer = new Browser(InteropSettings.portal()).postForm("/backchannel-logout",
+                Map.of("logout_token", provider.logoutToken(InteropSettings.clientId(), ProviderCitizen.NGUYEN_VAN_AN.subject())));
+
+        // Back-Channel Logout 1.0 §2.8: 200 on success, never cached.
+        assertThat(answer.statusCode()).as("back-channel logout answer: %s", answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(browser.getJson("/api/me").statusCode()).as("portal session after back-channel logout").isEqualTo(401);
+    }
+
+    @Test
     @DisplayName("step-up: prompt=login brings up the provider's own sign-in form, and level 2 opens the level-2 service")
     void stepUpThroughTheProvidersOwnSignInForm() throws Exception {
         provider.vouchFor(ProviderCitizen.NGUYEN_VAN_AN.atLevel(1));

@@ -12,10 +12,12 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,6 +32,8 @@ final class ThirdPartyProvider implements AutoCloseable {
 
     private static final String WELL_KNOWN = "/.well-known/openid-configuration";
     private static final long TOKEN_LIFETIME_SECONDS = 3600;
+    /** OpenID Connect Back-Channel Logout 1.0 §2.4: the event that makes a JWT a logout token. */
+    private static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
     private final MockOAuth2Server server;
     private final MockWebServer wire;
@@ -53,6 +57,22 @@ final class ThirdPartyProvider implements AutoCloseable {
         // with 127.0.0.1, so that is the issuer it will see declared.
         URI issuer = URI.create("http://127.0.0.1:" + port + "/" + issuerId);
         return new ThirdPartyProvider(server, http.getMockWebServer(), issuer, tokens);
+    }
+
+    /**
+     * A back-channel logout token (OpenID Connect Back-Channel Logout 1.0 §2.4) for {@code subject}, without
+     * {@code sid} since this provider's ID tokens carry none. mock-oauth2-server sends no logout tokens itself, so
+     * the test plays its sender; the token is still minted by the library, signed with the key its
+     * {@code jwks_uri} publishes for this issuer.
+     */
+    String logoutToken(String audience, String subject) {
+        Map<String, Object> claims = Map.of(
+                "iss", issuer.toString(),
+                "aud", audience,
+                "sub", subject,
+                "jti", UUID.randomUUID().toString(),
+                "events", Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()));
+        return server.getConfig().getTokenProvider().jwt(claims, Duration.ofMinutes(2), tokens.issuerId()).serialize();
     }
 
     /** From the next token request on, the provider's tokens describe {@code citizen}. */
