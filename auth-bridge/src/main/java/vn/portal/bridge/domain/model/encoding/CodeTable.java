@@ -24,8 +24,9 @@ final class CodeTable implements Codec {
     private final char[] single = new char[256];
     private final char[] pairs = new char[1 << 16];
     private final boolean[] startsPair = new boolean[256];
-    /** For TCVN3: the capital a lower-case code also stands for (the ABC capital fonts draw it so). */
-    private final char[] capitalOf = new char[256];
+    /** For TCVN3: letters whose one code stands for both cases (the ABC capital fonts draw it as a capital). */
+    private final boolean[] caseless = new boolean[1 << 16];
+    private boolean restoresCapitals;
     private final Map<Character, byte[]> encodeTable = new HashMap<>();
 
     private CodeTable(LegacyEncoding encoding, String resource) {
@@ -62,55 +63,55 @@ final class CodeTable implements Codec {
 
     @Override
     public String decode(byte[] bytes, int from, int to, long streamOffset) {
-        StringBuilder out = new StringBuilder(to - from);
-        int[] caseless = new int[8];
-        int caselessCount = 0;
+        char[] out = new char[to - from];
+        int n = 0;
+        int wordStart = 0;
+        boolean wordHasCaseless = false;
         int wordCapitals = 0;
         boolean wordHasLower = false;
         int i = from;
         while (i < to) {
             int b = bytes[i] & 0xFF;
-            char c = 0;
-            int length = 1;
-            boolean capitalless = false;
-            if (startsPair[b] && i + 1 < to) {
-                c = pairs[(b << 8) | (bytes[i + 1] & 0xFF)];
-                if (c != 0) {
-                    length = 2;
-                }
-            }
-            if (c == 0) {
-                if (b < 0x80) {
-                    c = (char) b;
-                } else if (single[b] != 0) {
-                    c = single[b];
-                    capitalless = capitalOf[b] != 0;
-                } else {
-                    c = (char) b;
-                }
-            }
-            if (Character.isLetter(c)) {
-                if (capitalless) {
-                    if (caselessCount == caseless.length) {
-                        caseless = Arrays.copyOf(caseless, caselessCount * 2);
-                    }
-                    caseless[caselessCount++] = out.length();
-                } else if (Character.isUpperCase(c)) {
-                    wordCapitals++;
-                } else if (Character.isLowerCase(c)) {
-                    wordHasLower = true;
-                }
+            char c;
+            if (startsPair[b] && i + 1 < to && (c = pairs[(b << 8) | (bytes[i + 1] & 0xFF)]) != 0) {
+                i += 2;
             } else {
-                restoreCapitals(out, caseless, caselessCount, wordCapitals, wordHasLower);
-                caselessCount = 0;
-                wordCapitals = 0;
-                wordHasLower = false;
+                c = b < 0x80 || single[b] == 0 ? (char) b : single[b];
+                i++;
             }
-            out.append(c);
-            i += length;
+            if (restoresCapitals) {
+                if (isLetter(c)) {
+                    if (caseless[c]) {
+                        wordHasCaseless = true;
+                    } else if (isUpperCase(c)) {
+                        wordCapitals++;
+                    } else {
+                        wordHasLower = true;
+                    }
+                } else {
+                    if (wordHasCaseless && wordCapitals >= 2 && !wordHasLower) {
+                        capitalise(out, wordStart, n);
+                    }
+                    wordStart = n + 1;
+                    wordHasCaseless = false;
+                    wordCapitals = 0;
+                    wordHasLower = false;
+                }
+            }
+            out[n++] = c;
         }
-        restoreCapitals(out, caseless, caselessCount, wordCapitals, wordHasLower);
-        return out.toString();
+        if (restoresCapitals && wordHasCaseless && wordCapitals >= 2 && !wordHasLower) {
+            capitalise(out, wordStart, n);
+        }
+        return new String(out, 0, n);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+    }
+
+    private static boolean isUpperCase(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
     }
 
     /**
@@ -119,13 +120,11 @@ final class CodeTable implements Codec {
      * bytes cannot tell "Hå" (Hồ) from "HỒ", and title case, by far the more common, is kept; elsewhere the
      * letter stays lower-case (name normalisation recapitalises names).
      */
-    private static void restoreCapitals(StringBuilder out, int[] positions, int count, int capitals, boolean lower) {
-        if (count == 0 || capitals < 2 || lower) {
-            return;
-        }
-        for (int k = 0; k < count; k++) {
-            int p = positions[k];
-            out.setCharAt(p, Character.toUpperCase(out.charAt(p)));
+    private void capitalise(char[] out, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (caseless[out[p]]) {
+                out[p] = Character.toUpperCase(out[p]);
+            }
         }
     }
 
@@ -209,7 +208,8 @@ final class CodeTable implements Codec {
             if (bytes.length != 1 || single[first] == 0 || Character.toUpperCase(single[first]) != c) {
                 throw rowError(path, number, "an encode-only row must give the capital of an earlier single-byte row");
             }
-            capitalOf[first] = c;
+            caseless[single[first]] = true;
+            restoresCapitals = true;
             return;
         }
         if (bytes.length == 1) {

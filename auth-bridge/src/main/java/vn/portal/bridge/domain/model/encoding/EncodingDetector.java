@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -43,6 +46,7 @@ public final class EncodingDetector {
     /** Tone marks by rarity, roughly -log2 of their share in Vietnamese text; no tone costs nothing. */
     private static final String TONES_BY_RARITY = "\u0300\u0301\u0323\u0309\u0303";
     private static final double[] TONE_COST = {1.0, 1.0, 1.3, 1.8, 2.5};
+    private static final Map<Character, Double> TONE_COST_BY_LETTER = toneCosts();
 
     private EncodingDetector() {
     }
@@ -92,7 +96,7 @@ public final class EncodingDetector {
     private static Detection utf8(byte[] sample, List<int[]> words) {
         Tally tally = Tally.of(LegacyEncoding.UTF_8, sample, words);
         String decoded = new String(sample, StandardCharsets.UTF_8);
-        boolean decomposed = !java.text.Normalizer.isNormalized(decoded, java.text.Normalizer.Form.NFC);
+        boolean decomposed = !Normalizer.isNormalized(decoded, Normalizer.Form.NFC);
         StringBuilder text = new StringBuilder("The bytes are valid UTF-8 and ")
                 .append(words.size()).append(words.size() == 1 ? " word contains" : " words contain")
                 .append(" multi-byte characters, ").append(tally.valid).append(" of them Vietnamese syllables");
@@ -247,6 +251,20 @@ public final class EncodingDetector {
         return out.toString();
     }
 
+    private static Map<Character, Double> toneCosts() {
+        Map<Character, Double> costs = new HashMap<>();
+        for (char letter : VIETNAMESE_LETTERS) {
+            String decomposed = Normalizer.normalize(String.valueOf(letter), Normalizer.Form.NFD);
+            for (int i = 0; i < decomposed.length(); i++) {
+                int rank = TONES_BY_RARITY.indexOf(decomposed.charAt(i));
+                if (rank >= 0) {
+                    costs.put(letter, TONE_COST[rank]);
+                }
+            }
+        }
+        return Map.copyOf(costs);
+    }
+
     private static Set<String> loadNameSyllables() {
         String path = "/vn/portal/bridge/encoding/name-syllables.txt";
         InputStream stream = EncodingDetector.class.getResourceAsStream(path);
@@ -352,14 +370,8 @@ public final class EncodingDetector {
         }
 
         private static double toneCost(char letter) {
-            String decomposed = java.text.Normalizer.normalize(String.valueOf(letter), java.text.Normalizer.Form.NFD);
-            for (int i = 0; i < decomposed.length(); i++) {
-                int rank = TONES_BY_RARITY.indexOf(decomposed.charAt(i));
-                if (rank >= 0) {
-                    return TONE_COST[rank];
-                }
-            }
-            return 0;
+            Double cost = TONE_COST_BY_LETTER.get(letter);
+            return cost == null ? 0 : cost;
         }
 
         boolean readsLike(Tally other) {
