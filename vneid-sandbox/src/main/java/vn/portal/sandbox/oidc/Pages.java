@@ -45,7 +45,9 @@ final class Pages {
             label{font-weight:bold;display:block}
             input[type=text]{font:inherit;padding:8px;min-height:44px;width:12em;border:1px solid #595959;border-radius:4px}
             footer{text-align:center;font-size:.85rem;color:#4d4d4d;padding:0 12px 20px}
-            @media (max-width:600px){th.lvl,td.lvl{display:none}td,th{padding:8px 4px}h1{font-size:1.15rem}}
+            #otp-hint{display:block;font-size:.9rem;color:#4d4d4d}
+            @media (max-width:600px){th.lvl,td.lvl{display:none}td,th{padding:8px 4px}h1{font-size:1.15rem}
+              .sandbox{margin:12px 8px}main{margin:0 8px 16px;padding:12px}}
             """;
 
     private Pages() {
