@@ -10,11 +10,20 @@ import vn.portal.bridge.application.CitizenSignIn;
 import vn.portal.bridge.application.ServiceCatalog;
 import vn.portal.bridge.application.SessionRegistry;
 import vn.portal.bridge.application.StaffDirectory;
+import vn.portal.bridge.domain.model.legacy.LegacyAccountRepository;
+import vn.portal.bridge.domain.model.link.IdentityLinkRepository;
+import vn.portal.bridge.domain.model.link.ReviewItemRepository;
+import vn.portal.bridge.domain.model.population.PopulationRecordRepository;
+import vn.portal.bridge.domain.model.population.PopulationRegister;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaAgencyRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaAuditEventRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JdbcLegacyAccountRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JdbcPopulationRegister;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaCitizenIdentityRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaIdentityLinkRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaPortalSessionRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaPublicServiceRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaReviewItemRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaStaffGrantRepository;
 
 /**
@@ -28,6 +37,10 @@ public final class BridgeServices {
     private final StaffDirectory staffDirectory;
     private final ServiceCatalog serviceCatalog;
     private final SessionRegistry sessionRegistry;
+    private final LegacyAccountRepository legacyAccounts;
+    private final JdbcPopulationRegister populationRegister;
+    private final IdentityLinkRepository identityLinks;
+    private final ReviewItemRepository reviewItems;
 
     public BridgeServices(EntityManagerFactory factory, Clock clock) {
         Objects.requireNonNull(factory, "factory");
@@ -37,6 +50,10 @@ public final class BridgeServices {
         this.staffDirectory = new StaffDirectory(new JpaStaffGrantRepository(factory), auditLog, clock);
         this.serviceCatalog = new ServiceCatalog(new JpaPublicServiceRepository(factory), new JpaAgencyRepository(factory));
         this.sessionRegistry = new SessionRegistry(new JpaPortalSessionRepository(factory), clock);
+        this.legacyAccounts = new JdbcLegacyAccountRepository(factory, clock);
+        this.populationRegister = new JdbcPopulationRegister(factory, clock);
+        this.identityLinks = new JpaIdentityLinkRepository(factory);
+        this.reviewItems = new JpaReviewItemRepository(factory);
     }
 
     public BridgeServices(PortalDatabase database) {
@@ -61,5 +78,27 @@ public final class BridgeServices {
 
     public SessionRegistry sessionRegistry() {
         return sessionRegistry;
+    }
+
+    public LegacyAccountRepository legacyAccounts() {
+        return legacyAccounts;
+    }
+
+    /** The population register port, served from the local extract until a remote register API replaces it. */
+    public PopulationRegister populationRegister() {
+        return populationRegister;
+    }
+
+    /** The local extract of the register: the importer's upserts and the linking batch's full scan. */
+    public PopulationRecordRepository populationRecords() {
+        return populationRegister;
+    }
+
+    public IdentityLinkRepository identityLinks() {
+        return identityLinks;
+    }
+
+    public ReviewItemRepository reviewItems() {
+        return reviewItems;
     }
 }
