@@ -111,6 +111,8 @@ mkdir -p "$RUNTIME_DIR"
  && mvn -B -q -N dependency:copy -Dartifact="vn.portal:portal-web:$PROJECT_VERSION:war" \
     -DoutputDirectory="$RUNTIME_DIR" -Dmdep.stripVersion=true -Dmdep.overWriteSnapshots=true) \
     || die "could not copy payara-micro and portal-web from the local Maven repository"
+# A private copy: a rebuild of vneid-sandbox during the run must not swap classes under the running provider.
+cp "$SANDBOX_JAR" "$RUNTIME_DIR/vneid-sandbox.jar"
 
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR/sandbox" "$RUN_DIR/db"
@@ -123,7 +125,7 @@ SANDBOX_PORT="$SANDBOX_PORT" SANDBOX_BIND=127.0.0.1 SANDBOX_ISSUER="$SANDBOX_URL
 SANDBOX_DATA_DIR="$RUN_DIR/sandbox" SANDBOX_CLIENT_ID=vneid-portal SANDBOX_CLIENT_SECRET="$CLIENT_SECRET" \
 SANDBOX_REDIRECT_URIS="$PORTAL_URL/callback" SANDBOX_POST_LOGOUT_REDIRECT_URIS="$PORTAL_URL/" \
 SANDBOX_BACKCHANNEL_LOGOUT_URI="$PORTAL_URL/backchannel-logout" \
-    java -Dfile.encoding=UTF-8 -jar "$SANDBOX_JAR" >"$RUN_DIR/sandbox.log" 2>&1 &
+    java -Dfile.encoding=UTF-8 -jar "$RUNTIME_DIR/vneid-sandbox.jar" >"$RUN_DIR/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 wait_for vneid-sandbox "$SANDBOX_PID" "$SANDBOX_PORT" /health 60 "$RUN_DIR/sandbox.log"
 

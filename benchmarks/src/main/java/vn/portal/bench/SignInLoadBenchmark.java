@@ -32,12 +32,17 @@ public final class SignInLoadBenchmark {
 
     private static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.MINUTES.toMicros(5);
     private static final int EXAMPLES_KEPT = 5;
+    /** When this many sign-ins in a row have failed and none succeeded, the setup is broken: stop hammering it. */
+    private static final long GIVE_UP_AFTER_FAILURES = 500;
 
     private final BenchmarkOptions options;
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
     private final AtomicLong ticketsLeft;
     private final AtomicInteger picks = new AtomicInteger();
+    private final AtomicLong succeededEver = new AtomicLong();
+    private final AtomicLong failedEver = new AtomicLong();
+    private volatile boolean gaveUp;
 
     private volatile long measureFrom;
     private volatile long measureUntil;
@@ -125,6 +130,11 @@ public final class SignInLoadBenchmark {
         Optional<Double> sandboxCpu = delta(cpu(options.sandboxPid()), sandboxCpuStart);
 
         long failed = errors.values().stream().mapToLong(LongAdder::sum).sum();
+        if (gaveUp) {
+            out.println("GAVE UP: the first " + failedEver.get() + " sign-ins all failed; is the portal (or its provider) working?");
+            examples.forEach(e -> out.println("  " + e));
+            return false;
+        }
         long succeeded = total.getTotalCount();
         out.println();
         out.printf(Locale.ROOT, "warm-up sign-ins (discarded)  %d%n", warmupSignIns);
@@ -177,7 +187,7 @@ public final class SignInLoadBenchmark {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(options.timeout())
                     .build();
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!Thread.currentThread().isInterrupted() && !gaveUp) {
                 long start = System.nanoTime();
                 if (start >= measureUntil) {
                     break;
@@ -191,6 +201,7 @@ public final class SignInLoadBenchmark {
                 try {
                     long[] stepNanos = journey.run(picks.getAndIncrement());
                     long end = System.nanoTime();
+                    succeededEver.incrementAndGet();
                     if (measured) {
                         total.recordValue(Math.min(HIGHEST_TRACKABLE_MICROS, (end - start) / 1000));
                         for (int i = 0; i < steps.length; i++) {
@@ -201,6 +212,12 @@ public final class SignInLoadBenchmark {
                         warmupSignIns++;
                     }
                 } catch (SignInFailure failure) {
+                    if (failedEver.incrementAndGet() >= GIVE_UP_AFTER_FAILURES && succeededEver.get() == 0) {
+                        gaveUp = true;
+                    }
+                    if (!measured && examples.isEmpty()) {
+                        examples.add("(warm-up) " + failure.getMessage());
+                    }
                     if (measured) {
                         errors.computeIfAbsent(failure.kind(), k -> new LongAdder()).increment();
                         lastEnd = Math.max(lastEnd, System.nanoTime());
