@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import vn.portal.bridge.domain.model.identity.AssuranceLevel;
 import vn.portal.bridge.infrastructure.persistence.DatabaseSettings;
 import vn.portal.web.security.oidc.OidcSettings;
 
@@ -11,6 +12,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,10 +66,20 @@ public class PortalConfiguration {
                         string("PORTAL_OIDC_CLAIM_BIRTHDATE", "birthDate"),
                         string("PORTAL_OIDC_CLAIM_GENDER", "gender"),
                         string("PORTAL_OIDC_CLAIM_LEVEL", "accountLevel")),
+                acrValues(),
                 Duration.ofMillis(integer("PORTAL_OIDC_HTTP_TIMEOUT_MS", 3000)),
                 Duration.ofSeconds(integer("PORTAL_OIDC_JWKS_MIN_REFRESH_SECONDS", 30)),
                 Duration.ofSeconds(integer("PORTAL_OIDC_METADATA_REFRESH_SECONDS", 300)),
                 Duration.ofSeconds(integer("PORTAL_OIDC_MAX_CLOCK_SKEW_SECONDS", 120)));
+    }
+
+    /** {@code PORTAL_OIDC_ACR_LEVEL_1}, {@code PORTAL_OIDC_ACR_LEVEL_2}: a provider's own words for the levels. */
+    private Map<AssuranceLevel, String> acrValues() {
+        Map<AssuranceLevel, String> values = new EnumMap<>(AssuranceLevel.class);
+        for (AssuranceLevel level : AssuranceLevel.values()) {
+            optional("PORTAL_OIDC_ACR_LEVEL_" + level.number()).ifPresent(acr -> values.put(level, acr));
+        }
+        return values;
     }
 
     public Duration sessionIdleTimeout() {

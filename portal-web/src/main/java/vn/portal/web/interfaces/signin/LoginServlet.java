@@ -47,7 +47,7 @@ public class LoginServlet extends HttpServlet {
             OidcClient client = provider.client();
             JEEContext web = new JEEContext(request, response);
             if (requiredLevel != null) {
-                request.setAttribute(OidcConfiguration.CUSTOM_PARAMS, Map.of("acr_values", requiredLevel.acr()));
+                request.setAttribute(OidcConfiguration.CUSTOM_PARAMS, Map.of("acr_values", provider.settings().acrFor(requiredLevel)));
                 request.setAttribute(RedirectionActionBuilder.ATTRIBUTE_FORCE_AUTHN, Boolean.TRUE);
             }
             RedirectionAction action = client.getRedirectionActionBuilder()

@@ -3,6 +3,8 @@ package vn.portal.web.security.oidc;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import vn.portal.bridge.domain.model.identity.AssuranceLevel;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import java.util.Set;
  * @param redirectUri           the exact redirect URI registered with the provider
  * @param clientAuthentication  {@code client_secret_basic} or {@code private_key_jwt}
  * @param clientKeyFile         the private JWK for {@code private_key_jwt}, else {@code null}
+ * @param acrValues             the {@code acr_values} that ask the provider for each level at a step-up
  * @param jwksMinRefresh        the least time between two JWK set fetches caused by an unknown {@code kid}
  */
 public record OidcSettings(URI discoveryUri,
@@ -26,6 +29,7 @@ public record OidcSettings(URI discoveryUri,
                            URI postLogoutRedirectUri,
                            Set<String> trustedAudiences,
                            ClaimNames claims,
+                           Map<AssuranceLevel, String> acrValues,
                            Duration httpTimeout,
                            Duration jwksMinRefresh,
                            Duration metadataRefresh,
@@ -42,6 +46,7 @@ public record OidcSettings(URI discoveryUri,
         Objects.requireNonNull(redirectUri, "redirect URI");
         Objects.requireNonNull(claims, "claim names");
         trustedAudiences = Set.copyOf(trustedAudiences);
+        acrValues = Map.copyOf(acrValues);
         if (!CLIENT_SECRET_BASIC.equals(clientAuthentication) && !PRIVATE_KEY_JWT.equals(clientAuthentication)) {
             throw new IllegalArgumentException("PORTAL_OIDC_CLIENT_AUTH must be " + CLIENT_SECRET_BASIC + " or "
                     + PRIVATE_KEY_JWT + ", not '" + clientAuthentication + "'");
@@ -55,6 +60,11 @@ public record OidcSettings(URI discoveryUri,
      * The issuer a discovery document at {@code discoveryUri} must declare (OpenID Connect Discovery 1.0 §4.3):
      * the URI with the well-known suffix removed.
      */
+    /** The {@code acr_values} to request for a level: configured, else the level's VNeID-style URN. */
+    public String acrFor(AssuranceLevel level) {
+        return acrValues.getOrDefault(level, level.acr());
+    }
+
     public static String issuerOf(URI discoveryUri) {
         String uri = discoveryUri.toString();
         return uri.endsWith(WELL_KNOWN) ? uri.substring(0, uri.length() - WELL_KNOWN.length()) : uri;

@@ -1,10 +1,12 @@
 package vn.portal.web.security.oidc;
 
+import vn.portal.bridge.domain.model.identity.AssuranceLevel;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +64,17 @@ class OidcSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PORTAL_OIDC_CLIENT_KEY_FILE");
     }
 
+    @Test
+    void asksForTheConfiguredAcrOfALevelAndFallsBackToTheVneidUrn() {
+        OidcSettings settings = settings(OidcSettings.CLIENT_SECRET_BASIC, null);
+        assertThat(settings.acrFor(AssuranceLevel.LEVEL_2)).isEqualTo("http://eidas.europa.eu/LoA/high");
+        assertThat(settings.acrFor(AssuranceLevel.LEVEL_1)).isEqualTo("urn:vneid:loa:1");
+    }
+
     private static OidcSettings settings(String clientAuthentication, Path keyFile) {
         URI discovery = URI.create("http://localhost:9080/.well-known/openid-configuration");
         return new OidcSettings(discovery, OidcSettings.issuerOf(discovery), "vneid-portal", "secret", clientAuthentication, keyFile,
                 URI.create("http://localhost:8080/callback"), URI.create("http://localhost:8080/signed-out.xhtml"), Set.of(), CLAIMS,
-                Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(120));
+                Map.of(AssuranceLevel.LEVEL_2, "http://eidas.europa.eu/LoA/high"), Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(120));
     }
 }
