@@ -276,6 +276,16 @@ class HostileProviderConformanceIT {
                 "ID_TOKEN_AUDIENCE_INVALID");
     }
 
+    @Test
+    @DisplayName("no ID token: a token response without id_token fails the sign-in, UserInfo never called")
+    void rejectsTokenResponseWithoutIdToken() {
+        PortalBrowser browser = browser();
+        SignInAttempt attempt = signIn(browser, ProviderCase.honest("rp-token-response-no-id_token").withoutIdToken());
+
+        assertRejected(attempt, browser, "TOKEN_REQUEST_FAILED");
+        assertThat(provider.traffic().count(Endpoint.USERINFO)).as("UserInfo calls; " + provider.describe()).isZero();
+    }
+
     // ------------------------------------------------------------------ UserInfo and identity
 
     @Test
@@ -487,6 +497,19 @@ class HostileProviderConformanceIT {
     }
 
     @Test
+    @DisplayName("callback without code (and without error) is refused as malformed (400)")
+    void rejectsCallbackWithoutCode() {
+        provider.behave(ProviderCase.honest("callback-without-code"));
+        PortalBrowser browser = browser();
+        String state = startSignInOnly(browser).get("state").get(0);
+        HttpResponse<String> response = browser.callback("state=" + state + "&iss=" + provider.issuer());
+
+        ErrorPage page = assertErrorPage(ErrorPage.of(response), browser, "MALFORMED_CALLBACK");
+        assertThat(page.status()).as("status for malformed input").isEqualTo(400);
+        assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests").isZero();
+    }
+
+    @Test
     @DisplayName("repeated callback parameter is refused as malformed (RFC 6749 §3.1)")
     void rejectsRepeatedCallbackParameters() {
         provider.behave(ProviderCase.honest("callback-repeated-parameter"));
@@ -680,6 +703,7 @@ class HostileProviderConformanceIT {
         assertThat(json.get("fullName")).as("full name, NFC").isEqualTo(Normalizer.normalize(citizen.fullName(), Normalizer.Form.NFC));
         assertThat(((Number) json.get("assuranceLevel")).intValue()).as("assurance level").isEqualTo(citizen.accountLevel());
         assertThat(me.body()).as("/api/me never carries the full personal ID").doesNotContain(citizen.personalId());
+        assertThat(json.get("roles")).as("roles of a citizen without staff grants").isInstanceOf(List.class);
     }
 
     private static Map<String, Object> meJson(HttpResponse<String> me) {

@@ -328,7 +328,9 @@ public final class HostileProvider implements AutoCloseable {
         body.put("token_type", "Bearer");
         body.put("expires_in", 300);
         body.put("scope", "openid profile");
-        body.put("id_token", idToken(grant));
+        if (!grant.providerCase().omitIdToken()) {
+            body.put("id_token", idToken(grant));
+        }
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.getResponseHeaders().add("Pragma", "no-cache");
         sendJson(exchange, 200, body);

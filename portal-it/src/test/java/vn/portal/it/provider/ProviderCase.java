@@ -57,12 +57,13 @@ public final class ProviderCase {
     private final boolean stallTokenEndpoint;
     private final boolean unusableKeysInJwks;
     private final boolean userInfoWithoutSubject;
+    private final boolean omitIdToken;
 
     private ProviderCase(String name, Signing signing, KeyId keyId, boolean corruptSignature,
                          UnaryOperator<JWTClaimsSet.Builder> idTokenEdit, Citizen citizen, String userInfoSubject,
                          AuthorizationIssuer authorizationIssuer, AuthorizationState authorizationState,
                          boolean replayEarlierCode, String authorizationError, boolean stallTokenEndpoint,
-                         boolean unusableKeysInJwks, boolean userInfoWithoutSubject) {
+                         boolean unusableKeysInJwks, boolean userInfoWithoutSubject, boolean omitIdToken) {
         this.name = Objects.requireNonNull(name, "name");
         this.signing = Objects.requireNonNull(signing, "signing");
         this.keyId = Objects.requireNonNull(keyId, "keyId");
@@ -77,6 +78,7 @@ public final class ProviderCase {
         this.stallTokenEndpoint = stallTokenEndpoint;
         this.unusableKeysInJwks = unusableKeysInJwks;
         this.userInfoWithoutSubject = userInfoWithoutSubject;
+        this.omitIdToken = omitIdToken;
         if (keyId == KeyId.ABSENT_SINGLE_KEY_JWKS && signing != Signing.RS256) {
             throw new IllegalArgumentException("the single-key JWKS holds the RSA key: sign with RS256");
         }
@@ -85,23 +87,23 @@ public final class ProviderCase {
     /** A provider that does everything right, signing with RS256 and a published kid. */
     public static ProviderCase honest(String name) {
         return new ProviderCase(name, Signing.RS256, KeyId.PUBLISHED, false, UnaryOperator.identity(),
-                Citizen.NGUYEN_VAN_AN, null, AuthorizationIssuer.CORRECT, AuthorizationState.ECHOED, false, null, false, false, false);
+                Citizen.NGUYEN_VAN_AN, null, AuthorizationIssuer.CORRECT, AuthorizationState.ECHOED, false, null, false, false, false, false);
     }
 
     public ProviderCase signedWith(Signing newSigning) {
         return new ProviderCase(name, newSigning, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     public ProviderCase withKeyId(KeyId newKeyId) {
         return new ProviderCase(name, signing, newKeyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     /** Signs correctly, then flips bits in the signature so it no longer verifies. */
     public ProviderCase withCorruptedSignature() {
         return new ProviderCase(name, signing, keyId, true, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     /**
@@ -110,41 +112,41 @@ public final class ProviderCase {
      */
     public ProviderCase withIdToken(UnaryOperator<JWTClaimsSet.Builder> edit) {
         return new ProviderCase(name, signing, keyId, corruptSignature, edit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     public ProviderCase vouchingFor(Citizen otherCitizen) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, otherCitizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     /** UserInfo answers with this {@code sub} instead of the ID token's. */
     public ProviderCase withUserInfoSubject(String otherSubject) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen,
                 Objects.requireNonNull(otherSubject), authorizationIssuer, authorizationState, replayEarlierCode,
-                authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     public ProviderCase withAuthorizationIssuer(AuthorizationIssuer mode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                mode, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                mode, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     public ProviderCase withAuthorizationState(AuthorizationState mode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, mode, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, mode, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     /** The authorization response carries the code issued for the previous sign-in, already redeemed. */
     public ProviderCase replayingEarlierCode() {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, true, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, authorizationState, true, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     /** The authorization response is an error (RFC 6749 §4.1.2.1) instead of a code. */
     public ProviderCase withAuthorizationError(String errorCode) {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, Objects.requireNonNull(errorCode), stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject);
+                authorizationIssuer, authorizationState, replayEarlierCode, Objects.requireNonNull(errorCode), stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
     }
 
     /**
@@ -154,7 +156,7 @@ public final class ProviderCase {
     public ProviderCase withStalledTokenEndpoint() {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
                 authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, true, unusableKeysInJwks,
-                userInfoWithoutSubject);
+                userInfoWithoutSubject, omitIdToken);
     }
 
     /**
@@ -164,14 +166,21 @@ public final class ProviderCase {
     public ProviderCase withUnusableKeysInJwks() {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
                 authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
-                true, userInfoWithoutSubject);
+                true, userInfoWithoutSubject, omitIdToken);
     }
 
     /** UserInfo answers without the REQUIRED {@code sub} (OpenID Connect Core 1.0 §5.3.2). */
     public ProviderCase withoutUserInfoSubject() {
         return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
                 authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
-                unusableKeysInJwks, true);
+                unusableKeysInJwks, true, omitIdToken);
+    }
+
+    /** The token response is a plain OAuth 2.0 one: access token, no {@code id_token} (Core 1.0 §3.1.3.3 requires it). */
+    public ProviderCase withoutIdToken() {
+        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
+                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
+                unusableKeysInJwks, userInfoWithoutSubject, true);
     }
 
     public String name() { return name; }
@@ -188,6 +197,7 @@ public final class ProviderCase {
     public boolean stallTokenEndpoint() { return stallTokenEndpoint; }
     public boolean unusableKeysInJwks() { return unusableKeysInJwks; }
     public boolean userInfoWithoutSubject() { return userInfoWithoutSubject; }
+    public boolean omitIdToken() { return omitIdToken; }
 
     @Override
     public String toString() {
