@@ -106,6 +106,27 @@ final class CodeTable implements Codec {
         return new String(out, 0, n);
     }
 
+    /**
+     * How many bytes of {@code bytes[from, to)} the table does not map: bytes above 0x7F that a file really
+     * written in this encoding would not contain there (a VNI mark after a consonant, a byte TCVN3 leaves unused).
+     */
+    int strayBytes(byte[] bytes, int from, int to) {
+        int stray = 0;
+        int i = from;
+        while (i < to) {
+            int b = bytes[i] & 0xFF;
+            if (startsPair[b] && i + 1 < to && pairs[(b << 8) | (bytes[i + 1] & 0xFF)] != 0) {
+                i += 2;
+                continue;
+            }
+            if (b >= 0x80 && single[b] == 0) {
+                stray++;
+            }
+            i++;
+        }
+        return stray;
+    }
+
     private static boolean isLetter(char c) {
         return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
     }

@@ -156,7 +156,10 @@ public final class EncodingDetector {
             }
             if (best.valid == second.valid) {
                 text.append(" Tie broken by ");
-                if (best.names != second.names) {
+                if (best.stray != second.stray) {
+                    text.append("bytes the encoding does not use (").append(best.stray).append(" against ")
+                            .append(second.stray).append(").");
+                } else if (best.names != second.names) {
                     text.append("common name syllables (").append(best.names).append(" against ").append(second.names).append(").");
                 } else if (best.foreign != second.foreign) {
                     text.append("fewer non-Vietnamese characters (").append(best.foreign).append(" against ")
@@ -296,6 +299,7 @@ public final class EncodingDetector {
         int valid;
         int names;
         int foreign;
+        int stray;
         double toneCost;
         long firstUndecodable = -1;
 
@@ -321,6 +325,9 @@ public final class EncodingDetector {
                     continue;
                 }
                 tally.decoded[k] = text;
+                if (codec instanceof CodeTable table) {
+                    tally.stray += table.strayBytes(sample, w[0], w[1]);
+                }
                 if (VietnameseSyllables.isSyllable(text)) {
                     tally.syllable[k] = true;
                     tally.valid++;
@@ -341,10 +348,13 @@ public final class EncodingDetector {
             return tally;
         }
 
-        /** Orders best first: more syllables, then more name syllables, then fewer foreign characters. */
+        /** Orders best first: more syllables, fewer stray bytes, more name syllables, fewer foreign characters, likelier tones. */
         static int compareBest(Tally a, Tally b) {
             if (a.valid != b.valid) {
                 return Integer.compare(b.valid, a.valid);
+            }
+            if (a.stray != b.stray) {
+                return Integer.compare(a.stray, b.stray);
             }
             if (a.names != b.names) {
                 return Integer.compare(b.names, a.names);
