@@ -323,6 +323,18 @@ public final class MatchingModel {
 
             Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
             unknown.removeAll(used);
+            // Definitions of known comparisons left out of the list are kept for switching them back on.
+            unknown.removeIf(key -> {
+                String[] parts = key.split("\\.", 3);
+                if (parts.length < 3 || !parts[0].equals("comparison")) {
+                    return false;
+                }
+                try {
+                    return !seen.contains(ComparisonField.byKey(parts[1]));
+                } catch (InvalidMatchingModelException e) {
+                    return false;
+                }
+            });
             if (!unknown.isEmpty()) {
                 throw new InvalidMatchingModelException("unknown keys in the matching model: " + String.join(", ", unknown));
             }

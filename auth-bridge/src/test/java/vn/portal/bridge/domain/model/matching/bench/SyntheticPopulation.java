@@ -278,7 +278,9 @@ public final class SyntheticPopulation {
             return phone(); // the subscriber changed numbers
         }
         if (roll < 0.10) {
-            return typoDigits(phone);
+            // a mistyped digit, but not one that makes the number unparseable (the importer would drop it)
+            String typo = typoDigits(phone);
+            return typo.charAt(1) == phone.charAt(1) ? typo : phone;
         }
         if (roll < 0.30) {
             for (String[] renumbered : RENUMBERED) {
