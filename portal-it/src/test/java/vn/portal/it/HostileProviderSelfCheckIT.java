@@ -80,7 +80,8 @@ class HostileProviderSelfCheckIT {
     void honestTokensValidate() throws Exception {
         for (ProviderCase honest : List.of(ProviderCase.honest("rs256"),
                 ProviderCase.honest("es256").signedWith(Signing.ES256),
-                ProviderCase.honest("kid-absent").withKeyId(KeyId.ABSENT_SINGLE_KEY_JWKS))) {
+                ProviderCase.honest("kid-absent").withKeyId(KeyId.ABSENT_SINGLE_KEY_JWKS),
+                ProviderCase.honest("unusable-jwks-entries").withUnusableKeysInJwks())) {
             provider.behave(honest);
             AuthorizationResult authorization = authorize();
             Map<String, Object> tokens = redeem(authorization.code(), authorization.verifier(), SECRET);
@@ -117,7 +118,8 @@ class HostileProviderSelfCheckIT {
                 ProviderCase.honest("bad-sig-rs256").withCorruptedSignature(),
                 ProviderCase.honest("unpublished-kid").withKeyId(KeyId.UNPUBLISHED),
                 ProviderCase.honest("none").signedWith(Signing.NONE),
-                ProviderCase.honest("hs256-foreign").signedWith(Signing.HS256_FOREIGN_SECRET));
+                ProviderCase.honest("hs256-foreign").signedWith(Signing.HS256_FOREIGN_SECRET),
+                ProviderCase.honest("hs256-alg-confusion").signedWith(Signing.HS256_KEYED_WITH_RSA_PUBLIC_KEY));
         for (ProviderCase misbehaviour : cases) {
             provider.behave(misbehaviour);
             AuthorizationResult authorization = authorize();
@@ -179,6 +181,20 @@ class HostileProviderSelfCheckIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(foreignRedirect.statusCode()).isEqualTo(400);
         assertThat(provider.complaints()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("token response without id_token and UserInfo without sub, when asked to")
+    void responseOmissions() throws Exception {
+        provider.behave(ProviderCase.honest("no-id-token").withoutIdToken());
+        AuthorizationResult authorization = authorize();
+        Map<String, Object> tokens = redeem(authorization.code(), authorization.verifier(), SECRET);
+        assertThat(tokens).containsKey("access_token").doesNotContainKey("id_token");
+
+        provider.behave(ProviderCase.honest("userinfo-no-sub").withoutUserInfoSubject());
+        AuthorizationResult second = authorize();
+        Map<String, Object> secondTokens = redeem(second.code(), second.verifier(), SECRET);
+        assertThat(userInfo((String) secondTokens.get("access_token"))).doesNotContainKey("sub").containsKey("citizenPid");
     }
 
     @Test

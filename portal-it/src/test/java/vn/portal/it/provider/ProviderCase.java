@@ -3,6 +3,7 @@ package vn.portal.it.provider;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,60 +51,57 @@ public final class ProviderCase {
     private final UnaryOperator<JWTClaimsSet.Builder> idTokenEdit;
     private final Citizen citizen;
     private final String userInfoSubject;
+    private final boolean userInfoWithoutSubject;
     private final AuthorizationIssuer authorizationIssuer;
     private final AuthorizationState authorizationState;
     private final boolean replayEarlierCode;
     private final String authorizationError;
     private final boolean stallTokenEndpoint;
     private final boolean unusableKeysInJwks;
-    private final boolean userInfoWithoutSubject;
     private final boolean omitIdToken;
 
-    private ProviderCase(String name, Signing signing, KeyId keyId, boolean corruptSignature,
-                         UnaryOperator<JWTClaimsSet.Builder> idTokenEdit, Citizen citizen, String userInfoSubject,
-                         AuthorizationIssuer authorizationIssuer, AuthorizationState authorizationState,
-                         boolean replayEarlierCode, String authorizationError, boolean stallTokenEndpoint,
-                         boolean unusableKeysInJwks, boolean userInfoWithoutSubject, boolean omitIdToken) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.signing = Objects.requireNonNull(signing, "signing");
-        this.keyId = Objects.requireNonNull(keyId, "keyId");
-        this.corruptSignature = corruptSignature;
-        this.idTokenEdit = Objects.requireNonNull(idTokenEdit, "idTokenEdit");
-        this.citizen = Objects.requireNonNull(citizen, "citizen");
-        this.userInfoSubject = userInfoSubject;
-        this.authorizationIssuer = Objects.requireNonNull(authorizationIssuer, "authorizationIssuer");
-        this.authorizationState = Objects.requireNonNull(authorizationState, "authorizationState");
-        this.replayEarlierCode = replayEarlierCode;
-        this.authorizationError = authorizationError;
-        this.stallTokenEndpoint = stallTokenEndpoint;
-        this.unusableKeysInJwks = unusableKeysInJwks;
-        this.userInfoWithoutSubject = userInfoWithoutSubject;
-        this.omitIdToken = omitIdToken;
+    private ProviderCase(Draft draft) {
+        this.name = Objects.requireNonNull(draft.name, "name");
+        this.signing = Objects.requireNonNull(draft.signing, "signing");
+        this.keyId = Objects.requireNonNull(draft.keyId, "keyId");
+        this.corruptSignature = draft.corruptSignature;
+        this.idTokenEdit = Objects.requireNonNull(draft.idTokenEdit, "idTokenEdit");
+        this.citizen = Objects.requireNonNull(draft.citizen, "citizen");
+        this.userInfoSubject = draft.userInfoSubject;
+        this.userInfoWithoutSubject = draft.userInfoWithoutSubject;
+        this.authorizationIssuer = Objects.requireNonNull(draft.authorizationIssuer, "authorizationIssuer");
+        this.authorizationState = Objects.requireNonNull(draft.authorizationState, "authorizationState");
+        this.replayEarlierCode = draft.replayEarlierCode;
+        this.authorizationError = draft.authorizationError;
+        this.stallTokenEndpoint = draft.stallTokenEndpoint;
+        this.unusableKeysInJwks = draft.unusableKeysInJwks;
+        this.omitIdToken = draft.omitIdToken;
         if (keyId == KeyId.ABSENT_SINGLE_KEY_JWKS && signing != Signing.RS256) {
             throw new IllegalArgumentException("the single-key JWKS holds the RSA key: sign with RS256");
+        }
+        if (corruptSignature && signing == Signing.NONE) {
+            throw new IllegalArgumentException("an unsigned token has no signature to corrupt");
         }
     }
 
     /** A provider that does everything right, signing with RS256 and a published kid. */
     public static ProviderCase honest(String name) {
-        return new ProviderCase(name, Signing.RS256, KeyId.PUBLISHED, false, UnaryOperator.identity(),
-                Citizen.NGUYEN_VAN_AN, null, AuthorizationIssuer.CORRECT, AuthorizationState.ECHOED, false, null, false, false, false, false);
+        Draft draft = new Draft();
+        draft.name = name;
+        return new ProviderCase(draft);
     }
 
     public ProviderCase signedWith(Signing newSigning) {
-        return new ProviderCase(name, newSigning, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.signing = newSigning);
     }
 
     public ProviderCase withKeyId(KeyId newKeyId) {
-        return new ProviderCase(name, signing, newKeyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.keyId = newKeyId);
     }
 
     /** Signs correctly, then flips bits in the signature so it no longer verifies. */
     public ProviderCase withCorruptedSignature() {
-        return new ProviderCase(name, signing, keyId, true, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.corruptSignature = true);
     }
 
     /**
@@ -111,42 +109,39 @@ public final class ProviderCase {
      * (Nimbus does not serialise null claims).
      */
     public ProviderCase withIdToken(UnaryOperator<JWTClaimsSet.Builder> edit) {
-        return new ProviderCase(name, signing, keyId, corruptSignature, edit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.idTokenEdit = Objects.requireNonNull(edit));
     }
 
     public ProviderCase vouchingFor(Citizen otherCitizen) {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, otherCitizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.citizen = otherCitizen);
     }
 
     /** UserInfo answers with this {@code sub} instead of the ID token's. */
     public ProviderCase withUserInfoSubject(String otherSubject) {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen,
-                Objects.requireNonNull(otherSubject), authorizationIssuer, authorizationState, replayEarlierCode,
-                authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.userInfoSubject = Objects.requireNonNull(otherSubject));
+    }
+
+    /** UserInfo answers without the REQUIRED {@code sub} (OpenID Connect Core 1.0 §5.3.2). */
+    public ProviderCase withoutUserInfoSubject() {
+        return with(draft -> draft.userInfoWithoutSubject = true);
     }
 
     public ProviderCase withAuthorizationIssuer(AuthorizationIssuer mode) {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                mode, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.authorizationIssuer = mode);
     }
 
     public ProviderCase withAuthorizationState(AuthorizationState mode) {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, mode, replayEarlierCode, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.authorizationState = mode);
     }
 
     /** The authorization response carries the code issued for the previous sign-in, already redeemed. */
     public ProviderCase replayingEarlierCode() {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, true, authorizationError, stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.replayEarlierCode = true);
     }
 
     /** The authorization response is an error (RFC 6749 §4.1.2.1) instead of a code. */
     public ProviderCase withAuthorizationError(String errorCode) {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, Objects.requireNonNull(errorCode), stallTokenEndpoint, unusableKeysInJwks, userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.authorizationError = Objects.requireNonNull(errorCode));
     }
 
     /**
@@ -154,9 +149,7 @@ public final class ProviderCase {
      * ({@code PORTAL_OIDC_HTTP_TIMEOUT_MS}), as an overloaded provider would.
      */
     public ProviderCase withStalledTokenEndpoint() {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, true, unusableKeysInJwks,
-                userInfoWithoutSubject, omitIdToken);
+        return with(draft -> draft.stallTokenEndpoint = true);
     }
 
     /**
@@ -164,23 +157,12 @@ public final class ProviderCase {
      * encryption, a key of a type not yet defined), which must be skipped, not fatal.
      */
     public ProviderCase withUnusableKeysInJwks() {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
-                true, userInfoWithoutSubject, omitIdToken);
-    }
-
-    /** UserInfo answers without the REQUIRED {@code sub} (OpenID Connect Core 1.0 §5.3.2). */
-    public ProviderCase withoutUserInfoSubject() {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
-                unusableKeysInJwks, true, omitIdToken);
+        return with(draft -> draft.unusableKeysInJwks = true);
     }
 
     /** The token response is a plain OAuth 2.0 one: access token, no {@code id_token} (Core 1.0 §3.1.3.3 requires it). */
     public ProviderCase withoutIdToken() {
-        return new ProviderCase(name, signing, keyId, corruptSignature, idTokenEdit, citizen, userInfoSubject,
-                authorizationIssuer, authorizationState, replayEarlierCode, authorizationError, stallTokenEndpoint,
-                unusableKeysInJwks, userInfoWithoutSubject, true);
+        return with(draft -> draft.omitIdToken = true);
     }
 
     public String name() { return name; }
@@ -190,17 +172,63 @@ public final class ProviderCase {
     public UnaryOperator<JWTClaimsSet.Builder> idTokenEdit() { return idTokenEdit; }
     public Citizen citizen() { return citizen; }
     public String userInfoSubject() { return userInfoSubject == null ? citizen.subject() : userInfoSubject; }
+    public boolean userInfoWithoutSubject() { return userInfoWithoutSubject; }
     public AuthorizationIssuer authorizationIssuer() { return authorizationIssuer; }
     public AuthorizationState authorizationState() { return authorizationState; }
     public boolean replayEarlierCode() { return replayEarlierCode; }
     public String authorizationError() { return authorizationError; }
     public boolean stallTokenEndpoint() { return stallTokenEndpoint; }
     public boolean unusableKeysInJwks() { return unusableKeysInJwks; }
-    public boolean userInfoWithoutSubject() { return userInfoWithoutSubject; }
     public boolean omitIdToken() { return omitIdToken; }
 
     @Override
     public String toString() {
         return name;
+    }
+
+    private ProviderCase with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return new ProviderCase(draft);
+    }
+
+    /** Mutable scratch copy used only while deriving a new case; defaults are the honest provider. */
+    private static final class Draft {
+        private String name;
+        private Signing signing = Signing.RS256;
+        private KeyId keyId = KeyId.PUBLISHED;
+        private boolean corruptSignature;
+        private UnaryOperator<JWTClaimsSet.Builder> idTokenEdit = UnaryOperator.identity();
+        private Citizen citizen = Citizen.NGUYEN_VAN_AN;
+        private String userInfoSubject;
+        private boolean userInfoWithoutSubject;
+        private AuthorizationIssuer authorizationIssuer = AuthorizationIssuer.CORRECT;
+        private AuthorizationState authorizationState = AuthorizationState.ECHOED;
+        private boolean replayEarlierCode;
+        private String authorizationError;
+        private boolean stallTokenEndpoint;
+        private boolean unusableKeysInJwks;
+        private boolean omitIdToken;
+
+        private Draft() {
+        }
+
+        private Draft(ProviderCase from) {
+            name = from.name;
+            signing = from.signing;
+            keyId = from.keyId;
+            corruptSignature = from.corruptSignature;
+            idTokenEdit = from.idTokenEdit;
+            citizen = from.citizen;
+            userInfoSubject = from.userInfoSubject;
+            userInfoWithoutSubject = from.userInfoWithoutSubject;
+            authorizationIssuer = from.authorizationIssuer;
+            authorizationState = from.authorizationState;
+            replayEarlierCode = from.replayEarlierCode;
+            authorizationError = from.authorizationError;
+            stallTokenEndpoint = from.stallTokenEndpoint;
+            unusableKeysInJwks = from.unusableKeysInJwks;
+            omitIdToken = from.omitIdToken;
+        }
     }
 }
