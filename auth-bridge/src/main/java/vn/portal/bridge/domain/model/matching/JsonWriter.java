@@ -1,7 +1,7 @@
 package vn.portal.bridge.domain.model.matching;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A minimal streaming JSON writer (RFC 8259) for evidence: objects, arrays, strings, numbers, booleans and
@@ -10,7 +10,10 @@ import java.math.RoundingMode;
  */
 final class JsonWriter {
 
-    private final StringBuilder out = new StringBuilder(512);
+    /** m and u values are a few model constants: format each once. */
+    private static final ConcurrentHashMap<Double, String> PROBABILITIES = new ConcurrentHashMap<>();
+
+    private final StringBuilder out = new StringBuilder(2048);
     private boolean needsComma;
 
     JsonWriter beginObject() {
@@ -79,7 +82,7 @@ final class JsonWriter {
         if (value == null || !Double.isFinite(value)) {
             out.append("null");
         } else {
-            out.append(decimal(value));
+            appendDecimal(out, value);
         }
         needsComma = true;
         return this;
@@ -88,17 +91,47 @@ final class JsonWriter {
     /** Probabilities as small as one in a million keep their significant digits. */
     JsonWriter probability(double value) {
         separator();
-        out.append(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+        out.append(PROBABILITIES.computeIfAbsent(value,
+                v -> BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
         needsComma = true;
         return this;
     }
 
     static String decimal(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        if (rounded.signum() == 0) {
-            return "0";
+        StringBuilder text = new StringBuilder(12);
+        appendDecimal(text, value);
+        return text.toString();
+    }
+
+    /**
+     * Four decimals, half away from zero, without trailing zeros ("9.5507", "10", "-2"), written digit by digit
+     * because evidence for a million decisions is rendered in one batch and BigDecimal would dominate it.
+     */
+    private static void appendDecimal(StringBuilder text, double value) {
+        long scaled = Math.round(Math.abs(value) * 10_000.0);
+        if (scaled == 0) {
+            text.append('0');
+            return;
         }
-        return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+        if (value < 0) {
+            text.append('-');
+        }
+        text.append(scaled / 10_000);
+        int fraction = (int) (scaled % 10_000);
+        if (fraction != 0) {
+            int digits = 4;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+            text.append('.');
+            for (int pad = digits - 1, limit = 10; pad > 0; pad--, limit *= 10) {
+                if (fraction < limit) {
+                    text.append('0');
+                }
+            }
+            text.append(fraction);
+        }
     }
 
     private void separator() {

@@ -110,11 +110,12 @@ public final class Matcher {
             boolean anyKey = false;
             for (int r = 0; r < rules.size(); r++) {
                 BlockingRule rule = rules.get(r);
-                if (rule.accountKey(account) == null) {
+                String key = rule.accountKey(account);
+                if (key == null) {
                     continue;
                 }
                 anyKey = true;
-                Object bucket = index.bucket(rule, account);
+                Object bucket = index.bucket(rule, key);
                 int size = RegisterIndex.bucketSize(bucket);
                 if (size > model.maxBucketSize()) {
                     note("the " + rule.key() + " block holds " + size + " register people, more than the maximum "

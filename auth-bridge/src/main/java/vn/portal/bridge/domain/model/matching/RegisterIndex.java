@@ -108,9 +108,11 @@ public final class RegisterIndex {
     /** The raw bucket for an account under a rule: null, one {@link PersonRecord}, or a null-padded array. */
     Object bucket(BlockingRule rule, AccountRecord account) {
         String key = rule.accountKey(account);
-        if (key == null) {
-            return null;
-        }
+        return key == null ? null : bucket(rule, key);
+    }
+
+    /** The raw bucket under a rule for a key the rule made. */
+    Object bucket(BlockingRule rule, String key) {
         return switch (rule) {
             case PERSONAL_ID -> byPersonalId.get(key);
             case OLD_ID_NUMBER -> byOldIdNumber.get(key);

@@ -98,7 +98,7 @@ public final class MatchingBenchmark {
         System.gc();
         long heapWithIndex = memory.getHeapMemoryUsage().getUsed();
         System.out.printf(Locale.ROOT, "indexed %d people in %.2f s wall, %.2f s CPU; heap %d MiB with accounts and index "
-                        + "(index and register records about %d MiB)%n", index.size(), (t3 - t2) / 1e9, indexCpu / 1e9,
+                        + "(the index maps about %d MiB)%n", index.size(), (t3 - t2) / 1e9, indexCpu / 1e9,
                 heapWithIndex >> 20, Math.max(0, heapWithIndex - heapBeforeIndex) >> 20);
 
         MatchingModel model = MatchingModel.loadDefault();
@@ -120,6 +120,7 @@ public final class MatchingBenchmark {
         long[] cpuNanos = new long[threads];
         Thread[] workers = new Thread[threads];
         long peakHeap = 0;
+        long processCpuBefore = processCpuNanos();
         long t6 = System.nanoTime();
         for (int w = 0; w < threads; w++) {
             LinkageTally tally = new LinkageTally();
@@ -145,6 +146,7 @@ public final class MatchingBenchmark {
             }
         }
         long t7 = System.nanoTime();
+        long processCpu = processCpuNanos() - processCpuBefore;
         LinkageTally total = new LinkageTally();
         for (LinkageTally tally : tallies) {
             total.add(tally);
@@ -159,8 +161,50 @@ public final class MatchingBenchmark {
                         + "linking would take %.2f s (%.0f accounts/s), index build plus linking %.2f s%n",
                 linkCpu / 1e9, linkCpu / 1e3 / accountCount, threads, linkCpu / 1e9 / threads,
                 accountCount / (linkCpu / 1e9 / threads), linkCpu / 1e9 / threads + indexCpu / 1e9);
+        System.out.printf(Locale.ROOT, "process CPU time while linking (matcher threads, garbage collector, JIT) %.2f s: "
+                + "%.2f s on %d dedicated cores%n", processCpu / 1e9, processCpu / 1e9 / threads, threads);
         System.out.printf(Locale.ROOT, "system load average during the run: %.1f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.print(total.render());
+
+        // Every link and review item stores its evidence: measure rendering it too, separately.
+        long jsonCpuBefore = processCpuNanos();
+        long jsonStart = System.nanoTime();
+        long characters = 0;
+        Thread[] renderers = new Thread[threads];
+        long[] lengths = new long[threads];
+        AtomicInteger nextJson = new AtomicInteger();
+        for (int w = 0; w < threads; w++) {
+            int worker = w;
+            renderers[w] = new Thread(() -> {
+                int block;
+                while ((block = nextJson.getAndAdd(4096)) < accountCount) {
+                    int end = Math.min(accountCount, block + 4096);
+                    for (int i = block; i < end; i++) {
+                        lengths[worker] += matcher.decide(accounts[i]).evidence().toJson().length();
+                    }
+                }
+            });
+            renderers[w].start();
+        }
+        for (Thread renderer : renderers) {
+            renderer.join();
+        }
+        for (long length : lengths) {
+            characters += length;
+        }
+        long jsonCpu = processCpuNanos() - jsonCpuBefore;
+        System.out.printf(Locale.ROOT, "decide plus evidence JSON for every account: %.2f s wall, process CPU %.2f s "
+                        + "(%.2f s on %d dedicated cores), average JSON %d characters%n",
+                (System.nanoTime() - jsonStart) / 1e9, jsonCpu / 1e9, jsonCpu / 1e9 / threads, threads,
+                characters / accountCount);
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+            return hotspot.getProcessCpuTime();
+        }
+        return 0L;
     }
 }
