@@ -175,7 +175,7 @@ public final class Matcher {
                 }
             }
             if (personalIdTarget >= 0) {
-                int other = contradicting(personalIdTarget, personalIdTarget);
+                int other = contradicting(personalIdTarget, false);
                 if (other >= 0) {
                     note("the account's personal ID names " + people[personalIdTarget].personalId.masked()
                             + ", but " + people[other].personalId.masked()
@@ -184,6 +184,12 @@ public final class Matcher {
                             personalIdTarget, personalIdTarget, other);
                 }
                 NameAgreement name = nameAgreement(people[personalIdTarget]);
+                if (name == NameAgreement.NONE && sameBirthDate(personalIdTarget)) {
+                    note("the account's personal ID names " + people[personalIdTarget].personalId.masked()
+                            + ", born the same day, but under a different name; the number may belong to a relative");
+                    return review(ReviewReason.CONTRADICTING_ID_NUMBER, DecisionRule.CONTRADICTING_ID_NUMBER_GUARD,
+                            personalIdTarget, personalIdTarget);
+                }
                 if (sameBirthDate(personalIdTarget) && genderAgrees(personalIdTarget) && name != NameAgreement.NONE) {
                     if (name != NameAgreement.STRONG && name != NameAgreement.UNKNOWN) {
                         note("the name differs slightly from the register ("
@@ -212,7 +218,7 @@ public final class Matcher {
                     return review(ReviewReason.COMPETING_IDENTITIES, DecisionRule.COMPETING_IDENTITIES_GUARD, -1, oldIdTargets);
                 }
                 int probe = agreeingCount == 1 ? agreeing : oldIdTargets[0];
-                int other = contradicting(probe, -2);
+                int other = contradicting(probe, true);
                 if (other >= 0) {
                     note("the account's old ID card number names " + people[probe].personalId.masked()
                             + ", but " + people[other].personalId.masked()
@@ -289,11 +295,11 @@ public final class Matcher {
         }
 
         /**
-         * A candidate other than {@code target} (and other than any id-number target when {@code exclude} is
-         * -2) that has the account's birth date and a strongly agreeing name while {@code target} lacks one
-         * of the two; -1 when there is none.
+         * A candidate other than {@code target} (and, when {@code skipOldIdTargets}, other than everyone the
+         * account's old ID card number names) that has the account's birth date and a strongly agreeing name
+         * while {@code target} lacks one of the two; -1 when there is none.
          */
-        private int contradicting(int target, int exclude) {
+        private int contradicting(int target, boolean skipOldIdTargets) {
             if (account.birthDate == null || account.name == null) {
                 return -1;
             }
@@ -301,10 +307,10 @@ public final class Matcher {
                 return -1;
             }
             for (int i = 0; i < count; i++) {
-                if (i == target || i == exclude) {
+                if (i == target) {
                     continue;
                 }
-                if (exclude == -2 && account.oldIdNumber != null && account.oldIdNumber.equals(people[i].oldIdNumber)) {
+                if (skipOldIdTargets && account.oldIdNumber != null && account.oldIdNumber.equals(people[i].oldIdNumber)) {
                     continue;
                 }
                 if (sameBirthDate(i) && nameAgreement(people[i]) == NameAgreement.STRONG) {

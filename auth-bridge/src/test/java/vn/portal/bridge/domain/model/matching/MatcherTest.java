@@ -66,6 +66,20 @@ class MatcherTest {
     }
 
     @Test
+    void personalIdWhoseRegisterNameIsSomeoneElseGoesToReview() {
+        // Hoa's account, Hồng's number, and Hoa herself missing from this register: the name contradicts
+        Matcher withoutHoa = new Matcher(RegisterIndex.of(Fixtures.register().stream()
+                .filter(p -> !p.personalId().value().equals(Fixtures.HOA)).toList()), MatchingModel.loadDefault());
+
+        Decision decision = withoutHoa.decide(account("BHXH/4b", "Trần Thị Mai", "1995-07-08")
+                .personalId(pid(Fixtures.HONG)).build());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(decision.reviewReason()).contains(ReviewReason.CONTRADICTING_ID_NUMBER);
+        assertThat(decision.reviewCandidates()).containsExactly(pid(Fixtures.HONG));
+    }
+
+    @Test
     void personalIdWhoseBirthYearDisagreesIsNotAnExactLink() {
         Decision decision = matcher.decide(account("BHXH/5", "Nguyễn Văn An", "1991-03-15")
                 .personalId(pid(Fixtures.AN)).build());
