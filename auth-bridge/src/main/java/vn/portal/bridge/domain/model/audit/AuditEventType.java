@@ -13,5 +13,17 @@ public enum AuditEventType {
     IDENTITY_INCONSISTENT,
     SESSION_EXPIRED,
     STAFF_GRANT_ADDED,
-    STAFF_GRANT_REMOVED
+    STAFF_GRANT_REMOVED,
+    /** A citizen proved a legacy account's old password and it was linked to them (target: the account). */
+    LEGACY_CLAIM_SUCCEEDED,
+    /** A claim failed: wrong password, locked, no usable hash (reason says which; target: the account). */
+    LEGACY_CLAIM_FAILED,
+    /** The fifth wrong password locked the claim of that account by that citizen for 15 minutes. */
+    LEGACY_CLAIM_LOCKED,
+    /** A citizen disputed a link to them; it is DISPUTED and waits for a reviewer (target: the link). */
+    LINK_DISPUTED,
+    /** A self-linking request named an account or link the citizen may not see (changed id); refused. */
+    SELF_LINK_DENIED,
+    /** A reviewer resolved a review item by linking or rejecting (reason: RESOLVED_LINKED or RESOLVED_REJECTED). */
+    REVIEW_RESOLVED
 }
