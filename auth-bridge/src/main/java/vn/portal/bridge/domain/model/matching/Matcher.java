@@ -82,7 +82,10 @@ public final class Matcher {
         /** The account has no name: it neither supports nor contradicts. */
         UNKNOWN,
         NONE,
-        /** Given names one edit apart and family/middle names similar: a typo, or a sibling. */
+        /**
+         * Given names at most one edit apart, and family/middle names similar or with the middle name left out:
+         * a typo or a shortened form, or a sibling.
+         */
         SIMILAR,
         /** Same folded key, but both written with diacritics that differ ("Tú" and "Tư"). */
         KEY_EQUAL,
@@ -362,7 +365,9 @@ public final class Matcher {
             String bk = b.key();
             boolean givenClose = StringMetrics.withinOneEdit(ak, a.givenStartInKey(), ak.length(),
                     bk, b.givenStartInKey(), bk.length());
-            boolean familyClose = a.singleWord() || b.singleWord()
+            boolean middleNameDropped = (!a.hasMiddleName() || !b.hasMiddleName())
+                    && StringMetrics.regionEquals(ak, 0, a.familyEndInKey(), bk, 0, b.familyEndInKey());
+            boolean familyClose = a.singleWord() || b.singleWord() || middleNameDropped
                     || StringMetrics.jaroWinkler(ak, 0, a.familyMiddleEndInKey(), bk, 0, b.familyMiddleEndInKey())
                     >= SIMILAR_FAMILY_NAME;
             return givenClose && familyClose ? NameAgreement.SIMILAR : NameAgreement.NONE;

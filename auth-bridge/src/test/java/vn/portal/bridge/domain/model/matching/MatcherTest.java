@@ -80,6 +80,15 @@ class MatcherTest {
     }
 
     @Test
+    void personalIdWithTheMiddleNameLeftOutIsStillAnExactLink() {
+        Decision decision = matcher.decide(account("BHXH/4c", "Phạm Hương", "1992-11-05")
+                .personalId(pid(Fixtures.HUONG)).build());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.AUTO_EXACT);
+        assertThat(decision.evidence().notes()).anyMatch(note -> note.contains("the personal ID and birth date decide"));
+    }
+
+    @Test
     void personalIdWhoseBirthYearDisagreesIsNotAnExactLink() {
         Decision decision = matcher.decide(account("BHXH/5", "Nguyễn Văn An", "1991-03-15")
                 .personalId(pid(Fixtures.AN)).build());
