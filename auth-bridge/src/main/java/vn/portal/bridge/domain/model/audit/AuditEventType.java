@@ -14,6 +14,8 @@ public enum AuditEventType {
     SESSION_EXPIRED,
     STAFF_GRANT_ADDED,
     STAFF_GRANT_REMOVED,
+    /** One file of agencies, services, population records or legacy accounts imported (target: import/&lt;kind&gt;; details: file, encoding, counts). */
+    LEGACY_DATA_IMPORTED,
     /** A citizen proved a legacy account's old password and it was linked to them (target: the account). */
     LEGACY_CLAIM_SUCCEEDED,
     /** A claim failed: wrong password, locked, no usable hash (reason says which; target: the account). */
