@@ -32,6 +32,16 @@ public class AuditLog {
         return event;
     }
 
+    /**
+     * Appends {@code entries} in order, all stamped with the current time, in one transaction: the bulk
+     * form of {@link #record} for callers that decide many things at once (the linking engine).
+     */
+    public List<AuditEvent> recordAll(List<AuditEntry> entries) {
+        List<AuditEvent> appended = events.appendAll(List.copyOf(entries), clock.instant());
+        LOG.fine(() -> "audit " + appended.size() + " events");
+        return appended;
+    }
+
     /** The latest {@code limit} events, newest first. */
     public List<AuditEvent> recent(int limit) {
         return events.findLatest(requirePositive(limit));

@@ -10,9 +10,11 @@ import vn.portal.bridge.application.CitizenSignIn;
 import vn.portal.bridge.application.ServiceCatalog;
 import vn.portal.bridge.application.SessionRegistry;
 import vn.portal.bridge.application.StaffDirectory;
+import vn.portal.bridge.application.linking.LinkingEngine;
 import vn.portal.bridge.domain.model.legacy.LegacyAccountRepository;
 import vn.portal.bridge.domain.model.link.IdentityLinkRepository;
 import vn.portal.bridge.domain.model.link.ReviewItemRepository;
+import vn.portal.bridge.domain.model.matching.MatchingModel;
 import vn.portal.bridge.domain.model.population.PopulationRecordRepository;
 import vn.portal.bridge.domain.model.population.PopulationRegister;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaAgencyRepository;
@@ -25,6 +27,7 @@ import vn.portal.bridge.infrastructure.persistence.jpa.JpaPortalSessionRepositor
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaPublicServiceRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaReviewItemRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaStaffGrantRepository;
+import vn.portal.bridge.infrastructure.persistence.linking.JpaDecisionHistory;
 
 /**
  * Wires the application services onto JPA repositories in one place, for callers without CDI (the CLI,
@@ -41,6 +44,7 @@ public final class BridgeServices {
     private final JdbcPopulationRegister populationRegister;
     private final IdentityLinkRepository identityLinks;
     private final ReviewItemRepository reviewItems;
+    private final LinkingEngine linkingEngine;
 
     public BridgeServices(EntityManagerFactory factory, Clock clock) {
         Objects.requireNonNull(factory, "factory");
@@ -54,6 +58,8 @@ public final class BridgeServices {
         this.populationRegister = new JdbcPopulationRegister(factory, clock);
         this.identityLinks = new JpaIdentityLinkRepository(factory);
         this.reviewItems = new JpaReviewItemRepository(factory);
+        this.linkingEngine = new LinkingEngine(new JpaAgencyRepository(factory), legacyAccounts, populationRegister, populationRegister, identityLinks, reviewItems,
+                new JpaDecisionHistory(factory), auditLog, MatchingModel.loadDefault(), clock);
     }
 
     public BridgeServices(PortalDatabase database) {
@@ -100,5 +106,10 @@ public final class BridgeServices {
 
     public ReviewItemRepository reviewItems() {
         return reviewItems;
+    }
+
+    /** The one linking engine (CLI {@code link}, the batch job, citizen self-linking), on the default matching model. */
+    public LinkingEngine linkingEngine() {
+        return linkingEngine;
     }
 }

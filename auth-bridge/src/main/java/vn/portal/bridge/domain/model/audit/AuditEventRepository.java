@@ -9,6 +9,13 @@ public interface AuditEventRepository {
     /** Appends one event at the end of the chain, serialised with appenders on every JVM. */
     AuditEvent append(AuditEntry entry, Instant occurredAt);
 
+    /**
+     * Appends several events in order, in one transaction holding the chain-head lock once: for bulk work
+     * (the linking engine records a chunk of decisions at a time) the chain stays one unbroken sequence
+     * while the lock is taken once per chunk instead of once per event.
+     */
+    List<AuditEvent> appendAll(List<AuditEntry> entries, Instant occurredAt);
+
     /** The latest {@code limit} events, newest first. */
     List<AuditEvent> findLatest(int limit);
 

@@ -14,6 +14,12 @@ public enum AuditEventType {
     SESSION_EXPIRED,
     STAFF_GRANT_ADDED,
     STAFF_GRANT_REMOVED,
+    /** The linking engine tied a legacy account to a person automatically (target: the account). */
+    LINK_CREATED,
+    /** The linking engine queued a legacy account for a reviewer (target: the account). */
+    LINK_REVIEW_OPENED,
+    /** One chunk of a linking run: counts per outcome and a digest of every decision written. */
+    LINK_BATCH,
     /** One file of agencies, services, population records or legacy accounts imported (target: import/&lt;kind&gt;; details: file, encoding, counts). */
     LEGACY_DATA_IMPORTED,
     /** A citizen proved a legacy account's old password and it was linked to them (target: the account). */

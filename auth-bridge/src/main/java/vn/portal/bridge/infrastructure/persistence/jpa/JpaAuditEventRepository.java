@@ -1,6 +1,7 @@
 package vn.portal.bridge.infrastructure.persistence.jpa;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +34,23 @@ public class JpaAuditEventRepository implements AuditEventRepository {
             AuditEvent event = AuditEvent.append(head, entry, occurredAt);
             em.persist(event);
             return event;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> appendAll(List<AuditEntry> entries, Instant occurredAt) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        return JpaTransactions.inTransaction(factory, em -> {
+            AuditChainHead head = lockedHead(em);
+            List<AuditEvent> appended = new ArrayList<>(entries.size());
+            for (AuditEntry entry : entries) {
+                AuditEvent event = AuditEvent.append(head, entry, occurredAt);
+                em.persist(event);
+                appended.add(event);
+            }
+            return appended;
         });
     }
 
