@@ -530,6 +530,8 @@ class HostileProviderConformanceIT {
         PortalBrowser citizen = browser();
         assertSignedIn(signIn(citizen, ProviderCase.honest("backchannel-valid")), citizen, Citizen.NGUYEN_VAN_AN);
         Grant grant = provider.lastIssuedGrant();
+        assertThat(audit.sessionsOfProviderSid(grant.sid())).as("portal_session rows of sid " + grant.sid() + " after sign-in")
+                .isEqualTo(new AuditTrail.SessionRows(1, 0));
         int acceptedBefore = audit.count(BACKCHANNEL_ACCEPTED);
 
         HttpResponse<String> response = postLogoutToken(provider.logoutToken(grant, Signing.RS256, UnaryOperator.identity()));
@@ -538,6 +540,8 @@ class HostileProviderConformanceIT {
         assertThat(response.headers().firstValue("Cache-Control").orElse("")).as("Cache-Control").contains("no-store");
         assertThat(citizen.me().statusCode()).as("/api/me after back-channel logout").isEqualTo(401);
         assertThat(audit.count(BACKCHANNEL_ACCEPTED)).as(BACKCHANNEL_ACCEPTED + " rows").isEqualTo(acceptedBefore + 1);
+        assertThat(audit.sessionsOfProviderSid(grant.sid())).as("portal_session rows of sid " + grant.sid())
+                .isEqualTo(new AuditTrail.SessionRows(0, 1));
     }
 
     @Test
@@ -735,6 +739,7 @@ class HostileProviderConformanceIT {
         assertThat(provider.traffic().count(Endpoint.TOKEN)).as("token requests; " + provider.describe()).isEqualTo(1);
         assertThat(provider.traffic().count(Endpoint.USERINFO))
                 .as("UserInfo must not be called for a rejected ID token; " + provider.describe()).isZero();
+        assertNoSessionRecorded(provider.lastIssuedGrant());
     }
 
     /** An authorization response the portal must refuse before redeeming its code. */
@@ -745,6 +750,14 @@ class HostileProviderConformanceIT {
         assertRejected(attempt, browser, expectedCode);
         assertThat(provider.traffic().count(Endpoint.TOKEN))
                 .as("the code of a refused authorization response must not be redeemed; " + provider.describe()).isZero();
+        if (providerCase.authorizationError() == null) {
+            assertNoSessionRecorded(provider.lastIssuedGrant());
+        }
+    }
+
+    /** Database-level evidence of "no session": nothing in portal_session for the provider session of the attempt. */
+    private static void assertNoSessionRecorded(Grant grant) {
+        assertThat(audit.sessionsOfProviderSid(grant.sid()).total()).as("portal_session rows for sid " + grant.sid()).isZero();
     }
 
     private static void assertRejected(SignInAttempt attempt, PortalBrowser browser, String expectedCode) {
@@ -782,6 +795,7 @@ class HostileProviderConformanceIT {
         assertThat(response.statusCode()).as(caseName + ": back-channel logout status; body " + abbreviate(response.body()))
                 .isEqualTo(400);
         assertThat(citizen.me().statusCode()).as(caseName + ": the session survives a refused logout token").isEqualTo(200);
+        assertThat(audit.sessionsOfProviderSid(grant.sid()).live()).as(caseName + ": live portal_session rows of the sid").isEqualTo(1);
         assertThat(audit.count(BACKCHANNEL_REJECTED)).as(caseName + ": " + BACKCHANNEL_REJECTED + " rows").isEqualTo(rejectedBefore + 1);
     }
 

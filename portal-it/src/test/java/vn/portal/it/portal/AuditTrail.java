@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the portal's {@code audit_event} table with plain JDBC, opening the same H2 file the
+ * Reads the portal's {@code audit_event} and {@code portal_session} tables with plain JDBC, opening the same H2 file the
  * portal writes (AUTO_SERVER lets both processes hold it).
  */
 public final class AuditTrail {
@@ -44,6 +44,32 @@ public final class AuditTrail {
             }
         } catch (SQLException e) {
             throw new AssertionError("cannot read audit_event from " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Portal sessions recorded for a provider session id, split into live and ended ones. The portal keeps
+     * them in {@code portal_session} so a back-channel logout received by one node ends sessions held by
+     * another (DESIGN.md section 7); the suite checks that table, not only the HTTP behaviour.
+     */
+    public record SessionRows(int live, int ended) {
+        public int total() {
+            return live + ended;
+        }
+    }
+
+    public SessionRows sessionsOfProviderSid(String providerSid) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT SUM(CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END), SUM(CASE WHEN ended_at IS NULL THEN 0 ELSE 1 END)"
+                             + " FROM portal_session WHERE provider_sid = ?")) {
+            statement.setString(1, providerSid);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new SessionRows(rows.getInt(1), rows.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read portal_session from " + url + ": " + e.getMessage(), e);
         }
     }
 
