@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The linking model as data: the prior, the comparisons with their ordered levels and m/u probabilities,
@@ -27,6 +30,15 @@ import java.util.TreeSet;
 public final class MatchingModel {
 
     public static final String DEFAULT_RESOURCE = "/vn/portal/bridge/matching/matching-model.properties";
+
+    /** Configuration key: path of a model file replacing {@value #DEFAULT_RESOURCE}. */
+    public static final String CONFIG_MODEL_FILE = "PORTAL_MATCH_MODEL_FILE";
+    /** Configuration key: the upper threshold in bits (model default 10). */
+    public static final String CONFIG_UPPER_THRESHOLD = "PORTAL_MATCH_UPPER_THRESHOLD";
+    /** Configuration key: the lower threshold in bits (model default -2). */
+    public static final String CONFIG_LOWER_THRESHOLD = "PORTAL_MATCH_LOWER_THRESHOLD";
+    /** Configuration key: the competing margin in bits (model default 5). */
+    public static final String CONFIG_COMPETING_MARGIN = "PORTAL_MATCH_COMPETING_MARGIN";
 
     private final String name;
     private final String version;
@@ -85,6 +97,49 @@ public final class MatchingModel {
     public static MatchingModel fromProperties(Properties properties) {
         Parsed parsed = new Parsed(properties);
         return new MatchingModel(parsed, parsed.thresholds);
+    }
+
+    /**
+     * The model as configured: {@value #CONFIG_MODEL_FILE} names a model file (else the default resource), and
+     * {@value #CONFIG_UPPER_THRESHOLD}, {@value #CONFIG_LOWER_THRESHOLD}, {@value #CONFIG_COMPETING_MARGIN}
+     * override its thresholds. {@code lookup} is the caller's configuration source, e.g. MicroProfile Config's
+     * {@code getOptionalValue(key, String.class)} or {@code key -> Optional.ofNullable(System.getenv(key))},
+     * so this class stays container-free.
+     *
+     * @throws InvalidMatchingModelException when the file cannot be read or a value is not a number
+     */
+    public static MatchingModel fromConfiguration(Function<String, Optional<String>> lookup) {
+        Optional<String> file = lookup.apply(CONFIG_MODEL_FILE).filter(value -> !value.isBlank());
+        MatchingModel model;
+        if (file.isPresent()) {
+            Path path = Path.of(file.get().strip());
+            try (InputStream in = Files.newInputStream(path)) {
+                model = load(in);
+            } catch (IOException e) {
+                throw new InvalidMatchingModelException(CONFIG_MODEL_FILE + " names " + path + ", which cannot be read: "
+                        + e.getMessage(), e);
+            }
+        } else {
+            model = loadDefault();
+        }
+        Thresholds current = model.thresholds;
+        Thresholds configured = new Thresholds(
+                configuredNumber(lookup, CONFIG_UPPER_THRESHOLD, current.upper()),
+                configuredNumber(lookup, CONFIG_LOWER_THRESHOLD, current.lower()),
+                configuredNumber(lookup, CONFIG_COMPETING_MARGIN, current.competingMargin()));
+        return configured.equals(current) ? model : model.withThresholds(configured);
+    }
+
+    private static double configuredNumber(Function<String, Optional<String>> lookup, String key, double fallback) {
+        Optional<String> value = lookup.apply(key).filter(text -> !text.isBlank());
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.get().strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidMatchingModelException(key + " must be a number of bits but is '" + value.get() + "'", e);
+        }
     }
 
     /** The same model with other thresholds, e.g. from configuration. */

@@ -123,6 +123,31 @@ class MatchingModelTest {
     }
 
     @Test
+    void configurationOverridesThresholdsAndCanNameAnotherModelFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.util.Map<String, String> config = new java.util.HashMap<>();
+        config.put(MatchingModel.CONFIG_UPPER_THRESHOLD, "12.5");
+        config.put(MatchingModel.CONFIG_COMPETING_MARGIN, " 6 ");
+        MatchingModel configured = MatchingModel.fromConfiguration(key -> java.util.Optional.ofNullable(config.get(key)));
+        assertThat(configured.thresholds()).isEqualTo(new Thresholds(12.5, -2.0, 6.0));
+
+        Properties properties = defaults();
+        properties.setProperty("model.version", "test-1");
+        java.nio.file.Path file = dir.resolve("model.properties");
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+            properties.store(out, "test");
+        }
+        config.put(MatchingModel.CONFIG_MODEL_FILE, file.toString());
+        assertThat(MatchingModel.fromConfiguration(key -> java.util.Optional.ofNullable(config.get(key))).version())
+                .isEqualTo("test-1");
+
+        config.put(MatchingModel.CONFIG_LOWER_THRESHOLD, "low");
+        assertThatThrownBy(() -> MatchingModel.fromConfiguration(key -> java.util.Optional.ofNullable(config.get(key))))
+                .isInstanceOf(InvalidMatchingModelException.class)
+                .hasMessage("PORTAL_MATCH_LOWER_THRESHOLD must be a number of bits but is 'low'");
+    }
+
+    @Test
     void modelWithoutTheOptionalComparisonsStillWorks() throws IOException {
         Properties properties = defaults();
         properties.setProperty("comparisons", "given_name,birth_date");
