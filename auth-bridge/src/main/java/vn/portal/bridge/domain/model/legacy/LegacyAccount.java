@@ -18,6 +18,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import vn.portal.bridge.domain.model.identity.Gender;
 import vn.portal.bridge.domain.model.identity.InvalidPhoneNumberException;
@@ -128,6 +129,10 @@ public class LegacyAccount {
     @Column(name = "unlinkable_reason")
     private String unlinkableReason;
 
+    /** {@link #fullName} parsed once; the linking engine asks for it for every streamed account. */
+    @Transient
+    private transient VietnameseName parsedName;
+
     protected LegacyAccount() {
         // for JPA
     }
@@ -200,7 +205,13 @@ public class LegacyAccount {
 
     /** The canonical name; empty when the raw name is missing or is not a name ("Test 01"). */
     public Optional<VietnameseName> fullName() {
-        return fullName == null ? Optional.empty() : Optional.of(VietnameseName.of(fullName));
+        if (fullName == null) {
+            return Optional.empty();
+        }
+        if (parsedName == null) {
+            parsedName = VietnameseName.of(fullName);
+        }
+        return Optional.of(parsedName);
     }
 
     /** {@link VietnameseName#comparisonKey()} of the name, the blocking key of the linking engine. */

@@ -114,8 +114,8 @@ public class JdbcLegacyAccountRepository implements LegacyAccountRepository {
         Map<String, String> storedHash = new HashMap<>();
         List<String[]> keys = new ArrayList<>();
         idsByAgency.forEach((agency, ids) -> ids.forEach(id -> keys.add(new String[] {agency, id})));
-        for (int from = 0; from < keys.size(); from += JdbcWork.MAX_IN_LIST) {
-            List<String[]> chunk = keys.subList(from, Math.min(keys.size(), from + JdbcWork.MAX_IN_LIST));
+        for (int from = 0; from < keys.size(); from += JdbcWork.LOOKUP_CHUNK) {
+            List<String[]> chunk = keys.subList(from, Math.min(keys.size(), from + JdbcWork.LOOKUP_CHUNK));
             Object[] parameters = new Object[chunk.size() * 2];
             for (int i = 0; i < chunk.size(); i++) {
                 parameters[2 * i] = chunk.get(i)[0];

@@ -134,8 +134,8 @@ public class JdbcPopulationRegister implements PopulationRegister, PopulationRec
     private UpsertCounts upsertOnce(Connection connection, List<PopulationRecord> batch) throws SQLException {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(batch.stream().map(r -> r.personalId().value()).toList()));
         Map<String, String> storedHash = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += JdbcWork.MAX_IN_LIST) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + JdbcWork.MAX_IN_LIST));
+        for (int from = 0; from < ids.size(); from += JdbcWork.LOOKUP_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + JdbcWork.LOOKUP_CHUNK));
             for (String[] row : JdbcWork.query(connection, "SELECT personal_id, content_hash FROM population_record"
                     + " WHERE personal_id IN (" + JdbcWork.placeholders(chunk.size()) + ")",
                     r -> new String[] {r.getString(1), r.getString(2)}, chunk.toArray())) {

@@ -31,6 +31,12 @@ final class JdbcWork {
     static final int PAGE_SIZE = 2000;
     /** Oracle refuses more than 1000 expressions in an IN list. */
     static final int MAX_IN_LIST = 1000;
+    /**
+     * Keys per IN list when an upsert looks up what is already stored. H2 probes the index for each key but then
+     * re-checks every found row against the whole list, so the cost per row grows with the list; 100 keeps that
+     * small while still needing only ten round trips per thousand rows.
+     */
+    static final int LOOKUP_CHUNK = 100;
     /** INCREMENT BY of the V2 sequences, equal to EclipseLink's allocationSize. */
     static final int SEQUENCE_BLOCK = 50;
 
