@@ -1,6 +1,7 @@
 package vn.portal.it;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -130,6 +131,16 @@ class HostileProviderConformanceIT {
         HttpResponse<String> dashboard = browser.get("/dashboard");
         assertThat(dashboard.statusCode()).as("dashboard for a signed-in citizen").isEqualTo(200);
         assertThat(dashboard.headers().firstValue("Cache-Control").orElse("")).as("Cache-Control on /dashboard").contains("no-store");
+    }
+
+    /** The anti-CSRF token the portal puts in its pages' sign-out form. */
+    private static String csrfTokenOf(PortalBrowser browser) {
+        HttpResponse<String> dashboard = browser.get("/dashboard");
+        java.util.regex.Matcher token = java.util.regex.Pattern
+                .compile("name=\"csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrf\"")
+                .matcher(dashboard.body());
+        assertThat(token.find()).as("the dashboard carries a csrf field; status " + dashboard.statusCode()).isTrue();
+        return token.group(1) != null ? token.group(1) : token.group(2);
     }
 
     private static Map<String, String> cookieValues(HttpResponse<String> response) {
@@ -639,6 +650,48 @@ class HostileProviderConformanceIT {
                     .isEqualTo(browser.portal().getHost() + ":" + browser.portal().getPort());
             assertThat(landing.getPath()).as("landing path with return=" + foreign).doesNotStartWith("//");
         }
+    }
+
+    // ------------------------------------------------------------------ RP-initiated logout
+
+    @Test
+    @DisplayName("RP-initiated logout: POST /logout ends the portal session and sends the browser to end_session with id_token_hint")
+    void rpInitiatedLogoutEndsPortalAndProviderSessions() throws java.text.ParseException {
+        PortalBrowser browser = browser();
+        assertSignedIn(signIn(browser, ProviderCase.honest("rp-initiated-logout")), browser, Citizen.NGUYEN_VAN_AN);
+        Grant grant = provider.lastIssuedGrant();
+
+        HttpResponse<String> logout = browser.postForm("/logout", Map.of("csrf", csrfTokenOf(browser)));
+
+        assertThat(logout.statusCode()).as("POST /logout; body " + abbreviate(logout.body())).isEqualTo(302);
+        URI endSession = URI.create(logout.headers().firstValue("Location").orElseThrow());
+        assertThat(endSession.toString()).as("redirect to the provider's end_session_endpoint").startsWith(provider.issuer() + "/logout");
+        assertThat(browser.me().statusCode()).as("/api/me after logout").isEqualTo(401);
+        assertThat(audit.sessionsOfProviderSid(grant.sid())).as("portal_session rows of sid " + grant.sid())
+                .isEqualTo(new AuditTrail.SessionRows(0, 1));
+
+        HttpResponse<String> atProvider = browser.get(endSession.toString());
+        assertThat(atProvider.statusCode()).as("provider end-session answer").isIn(200, 302);
+        Map<String, List<String>> request = provider.lastEndSessionRequest();
+        assertThat(request).as("RP-Initiated Logout 1.0 §2 parameters").containsKeys("id_token_hint", "post_logout_redirect_uri");
+        JWTClaimsSet hint = com.nimbusds.jwt.JWTParser.parse(request.get("id_token_hint").get(0)).getJWTClaimsSet();
+        assertThat(hint.getStringClaim("sid")).as("id_token_hint is the ID token of this session").isEqualTo(grant.sid());
+        assertThat(request.get("post_logout_redirect_uri").get(0)).as("post-logout redirect stays on the portal")
+                .startsWith(browser.portal().toString());
+    }
+
+    @Test
+    @DisplayName("CSRF: POST /logout without the page's token is refused (403) and the session survives")
+    void refusesLogoutWithoutCsrfToken() {
+        PortalBrowser browser = browser();
+        assertSignedIn(signIn(browser, ProviderCase.honest("logout-csrf-missing")), browser, Citizen.NGUYEN_VAN_AN);
+
+        HttpResponse<String> missing = browser.postForm("/logout", Map.of());
+        HttpResponse<String> forged = browser.postForm("/logout", Map.of("csrf", "forged-" + UUID.randomUUID()));
+
+        assertThat(missing.statusCode()).as("POST /logout without csrf").isEqualTo(403);
+        assertThat(forged.statusCode()).as("POST /logout with a forged csrf").isEqualTo(403);
+        assertThat(browser.me().statusCode()).as("the session survives a cross-site logout attempt").isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ key rotation (last: it changes the keys)

@@ -75,6 +75,7 @@ public final class HostileProvider implements AutoCloseable {
     private final List<String> complaints = new CopyOnWriteArrayList<>();
     private volatile ProviderCase currentCase = ProviderCase.honest("honest");
     private volatile Grant lastIssuedGrant;
+    private volatile Map<String, List<String>> lastEndSessionRequest = Map.of();
 
     private HostileProvider(int port, String clientSecret, URI redirectUri) throws IOException {
         this.issuer = "http://127.0.0.1:" + port;
@@ -129,6 +130,11 @@ public final class HostileProvider implements AutoCloseable {
     /** Publishes a new RSA key under a new kid and withdraws the old one; returns the new kid. */
     public String rotateSigningKey() {
         return keys.rotateRsa();
+    }
+
+    /** Parameters of the last RP-initiated logout request (OpenID Connect RP-Initiated Logout 1.0 §2). */
+    public Map<String, List<String>> lastEndSessionRequest() {
+        return lastEndSessionRequest;
     }
 
     public String currentRsaKeyId() {
@@ -359,6 +365,7 @@ public final class HostileProvider implements AutoCloseable {
     private void endSession(HttpExchange exchange) throws IOException {
         traffic.record(ProviderTraffic.Endpoint.END_SESSION);
         Map<String, List<String>> query = URLUtils.parseParameters(exchange.getRequestURI().getRawQuery());
+        lastEndSessionRequest = Map.copyOf(query);
         String postLogout = first(query, "post_logout_redirect_uri");
         if (postLogout != null) {
             String state = first(query, "state");
