@@ -5,12 +5,13 @@ import java.util.Optional;
 /**
  * Which legacy accounts a bulk read covers: optionally one agency, a range of database ids (the unit of
  * partitioning for the linking job and its checkpoint), and optionally only the accounts still waiting for
- * a decision (no current link, no open review item, no unlinkable verdict).
+ * a decision: no unlinkable verdict and no link or review item at all. A revoked link or a rejected review
+ * item counts as a decision, so a re-run of the engine never redoes what a person undid.
  *
  * @param agencyCode    one agency, or null for all
  * @param fromIdInclusive lowest id, 0 for no lower bound
  * @param toIdInclusive highest id, {@link Long#MAX_VALUE} for no upper bound
- * @param undecidedOnly only accounts the linking engine has not decided yet
+ * @param undecidedOnly only accounts nobody (engine or person) has decided yet
  */
 public record AccountSelection(String agencyCode, long fromIdInclusive, long toIdInclusive, boolean undecidedOnly) {
 

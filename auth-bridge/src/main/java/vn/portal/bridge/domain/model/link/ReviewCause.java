@@ -9,5 +9,7 @@ public enum ReviewCause {
     /** The account's id number belongs to a different person than its name and birth date (a typo'd number). */
     CONTRADICTING_ID_NUMBER,
     /** A citizen disputed an existing link. */
-    DISPUTED_LINK
+    DISPUTED_LINK,
+    /** The score was above the upper threshold, but a guard of the matcher forbade linking without a person. */
+    AUTO_LINK_VETOED
 }

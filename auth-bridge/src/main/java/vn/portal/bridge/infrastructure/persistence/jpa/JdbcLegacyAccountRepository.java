@@ -282,9 +282,11 @@ public class JdbcLegacyAccountRepository implements LegacyAccountRepository {
             sql.append(" AND a.agency_code = ?");
         }
         if (selection.undecidedOnly()) {
+            // Any link or review item, even a revoked link or a rejected item, is a decision: a person may have
+            // undone what the engine did, and a re-run must not silently do it again.
             sql.append(" AND a.unlinkable_reason IS NULL")
-                    .append(" AND NOT EXISTS (SELECT 1 FROM identity_link l WHERE l.current_account_id = a.id)")
-                    .append(" AND NOT EXISTS (SELECT 1 FROM review_item r WHERE r.open_account_id = a.id)");
+                    .append(" AND NOT EXISTS (SELECT 1 FROM identity_link l WHERE l.legacy_account_id = a.id)")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM review_item r WHERE r.legacy_account_id = a.id)");
         }
         return sql.toString();
     }

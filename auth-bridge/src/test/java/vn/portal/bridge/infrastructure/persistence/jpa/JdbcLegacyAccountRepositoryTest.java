@@ -199,6 +199,24 @@ class JdbcLegacyAccountRepositoryTest {
     }
 
     @Test
+    void revokedLinksAndRejectedReviewsStayDecidedSoARerunDoesNotRedoThem() {
+        accounts.upsert(accountsOf("BCA", 0, 3));
+        IdentityLink link = db.services.identityLinks().store(new IdentityLink(PersonalId.parse(People.personalId(0)), idOf("TK0"),
+                LinkMethod.AUTO_EXACT, null, "{}", "linking-engine", LinkingDatabase.NOW));
+        link.revoke("reviewer:a", "không phải chủ tài khoản", LinkingDatabase.NOW);
+        db.services.identityLinks().store(link);
+        ReviewItem item = db.services.reviewItems().store(new ReviewItem(idOf("TK1"), ReviewCause.AUTO_LINK_VETOED, "[]", null,
+                null, "linking-engine", LinkingDatabase.NOW));
+        db.services.reviewItems().resolveByRejecting(item.id().orElseThrow(), "reviewer:a", "không ai trong danh sách",
+                LinkingDatabase.NOW);
+
+        List<String> undecided = new ArrayList<>();
+        accounts.forEach(AccountSelection.all().undecided(), a -> undecided.add(a.accountId()));
+
+        assertThat(undecided).containsExactly("TK2");
+    }
+
+    @Test
     void refusesUnlinkableReasonsThatAreNotCodes() {
         accounts.upsert(accountsOf("BCA", 0, 1));
         long id = idOf("TK0");
