@@ -230,7 +230,7 @@ public final class Matcher {
                             -1, probe, other);
                 }
                 if (agreeingCount == 1 && genderAgrees(agreeing)) {
-                    return link(Outcome.AUTO_REGISTER, DecisionRule.OLD_ID_THROUGH_REGISTER, agreeing, agreeing);
+                    return link(Outcome.AUTO_REGISTER, DecisionRule.OLD_ID_THROUGH_REGISTER, -1, agreeing);
                 }
             }
 
