@@ -16,6 +16,7 @@ import vn.portal.it.portal.PortalBrowser;
 import vn.portal.it.portal.SignInAttempt;
 import vn.portal.it.provider.HostileProvider;
 import vn.portal.it.provider.ProviderCase;
+import vn.portal.it.provider.ProviderTraffic.Endpoint;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -25,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The portal deployed while its provider is unreachable (nothing listens on the discovery port):
  * it must start, explain the outage with a clear page instead of a stack trace, report readiness
- * DOWN, and recover by itself once the provider is back.
+ * DOWN, refuse a discovery document that names another issuer, and recover by itself once the
+ * provider is back. (These cases need a portal that has not loaded provider metadata yet, hence
+ * their own deployment.)
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -80,9 +83,33 @@ class ProviderDownIT {
 
     @Test
     @Order(3)
+    @DisplayName("provider up with another issuer in its discovery document: /login refuses with PROVIDER_METADATA_INVALID")
+    void refusesDiscoveryDocumentDeclaringAnotherIssuer() throws IOException {
+        provider = HostileProvider.start(ItSettings.providerPort(), ItSettings.clientSecret(), ItSettings.redirectUri());
+        provider.behave(ProviderCase.honest("discovery-issuer-mismatch").advertisingIssuer("http://127.0.0.1:18099"));
+        PortalBrowser browser = new PortalBrowser(ItSettings.portal());
+
+        HttpResponse<String> login = browser.get("/login");
+
+        ErrorPage page = ErrorPage.of(login);
+        String context = "status " + login.statusCode() + ", body: " + login.body() + "\n" + provider.describe();
+        assertThat(login.headers().firstValue("Location").orElse("")).as("no redirect to the provider; " + context)
+                .doesNotContain("/authorize");
+        // OpenID Connect Discovery 1.0 §4.3: the issuer in the document MUST be identical to the one it was fetched for.
+        assertThat(page.errorCode()).as("data-error-code; " + context).contains("PROVIDER_METADATA_INVALID");
+        assertThat(page.status()).as("status; " + context).isIn(502, 503);
+        assertThat(page.correlationId()).as("data-correlation-id; " + context).isPresent();
+        assertThat(page.leaksInternals()).as("no stack trace; " + context).isFalse();
+        assertThat(provider.traffic().count(Endpoint.AUTHORIZE)).as("authorize calls").isZero();
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("provider back: sign-in and readiness recover without restarting the portal")
     void recoversOnceTheProviderIsBack() throws IOException {
-        provider = HostileProvider.start(ItSettings.providerPort(), ItSettings.clientSecret(), ItSettings.redirectUri());
+        if (provider == null) {
+            provider = HostileProvider.start(ItSettings.providerPort(), ItSettings.clientSecret(), ItSettings.redirectUri());
+        }
         provider.behave(ProviderCase.honest("provider-back"));
         PortalBrowser browser = new PortalBrowser(ItSettings.portal());
 

@@ -152,7 +152,7 @@ public final class HostileProvider implements AutoCloseable {
     private void discovery(HttpExchange exchange) throws IOException {
         traffic.record(ProviderTraffic.Endpoint.DISCOVERY);
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("issuer", issuer);
+        metadata.put("issuer", Objects.requireNonNullElse(currentCase.advertisedIssuer(), issuer));
         metadata.put("authorization_endpoint", issuer + "/authorize");
         metadata.put("token_endpoint", issuer + "/token");
         metadata.put("userinfo_endpoint", issuer + "/userinfo");

@@ -59,6 +59,7 @@ public final class ProviderCase {
     private final boolean stallTokenEndpoint;
     private final boolean unusableKeysInJwks;
     private final boolean omitIdToken;
+    private final String advertisedIssuer;
 
     private ProviderCase(Draft draft) {
         this.name = Objects.requireNonNull(draft.name, "name");
@@ -76,6 +77,7 @@ public final class ProviderCase {
         this.stallTokenEndpoint = draft.stallTokenEndpoint;
         this.unusableKeysInJwks = draft.unusableKeysInJwks;
         this.omitIdToken = draft.omitIdToken;
+        this.advertisedIssuer = draft.advertisedIssuer;
         if (keyId == KeyId.ABSENT_SINGLE_KEY_JWKS && signing != Signing.RS256) {
             throw new IllegalArgumentException("the single-key JWKS holds the RSA key: sign with RS256");
         }
@@ -165,6 +167,14 @@ public final class ProviderCase {
         return with(draft -> draft.omitIdToken = true);
     }
 
+    /**
+     * The discovery document declares this {@code issuer} instead of the provider's own (OpenID Connect
+     * Discovery 1.0 §4.3 requires them to be identical; the check is what stops provider mix-ups).
+     */
+    public ProviderCase advertisingIssuer(String otherIssuer) {
+        return with(draft -> draft.advertisedIssuer = Objects.requireNonNull(otherIssuer));
+    }
+
     public String name() { return name; }
     public Signing signing() { return signing; }
     public KeyId keyId() { return keyId; }
@@ -180,6 +190,8 @@ public final class ProviderCase {
     public boolean stallTokenEndpoint() { return stallTokenEndpoint; }
     public boolean unusableKeysInJwks() { return unusableKeysInJwks; }
     public boolean omitIdToken() { return omitIdToken; }
+    /** The issuer the discovery document declares, or null for the provider's own. */
+    public String advertisedIssuer() { return advertisedIssuer; }
 
     @Override
     public String toString() {
@@ -209,6 +221,7 @@ public final class ProviderCase {
         private boolean stallTokenEndpoint;
         private boolean unusableKeysInJwks;
         private boolean omitIdToken;
+        private String advertisedIssuer;
 
         private Draft() {
         }
@@ -229,6 +242,7 @@ public final class ProviderCase {
             stallTokenEndpoint = from.stallTokenEndpoint;
             unusableKeysInJwks = from.unusableKeysInJwks;
             omitIdToken = from.omitIdToken;
+            advertisedIssuer = from.advertisedIssuer;
         }
     }
 }
