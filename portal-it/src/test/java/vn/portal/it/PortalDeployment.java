@@ -24,7 +24,7 @@ final class PortalDeployment {
         int landing = new PortalBrowser(ItSettings.portal()).get("/").statusCode();
         if (landing == 404) {
             throw new IllegalStateException("portal-web is not deployed on Payara Micro (404 for /): "
-                    + "the deployment error is in the Payara Micro log printed with this test's output");
+                    + "the deployment error is in the Payara Micro log, target/failsafe-reports/<test class>-output.txt");
         }
     }
 }
