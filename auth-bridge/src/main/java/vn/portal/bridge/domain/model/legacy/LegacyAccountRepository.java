@@ -37,8 +37,9 @@ public interface LegacyAccountRepository {
 
     /**
      * Streams the selected accounts in ascending id order to {@code action} without keeping them: memory use
-     * does not grow with the number of rows. The action must not call back into this repository's writes
-     * for the same rows while streaming (the read holds a database connection).
+     * does not grow with the number of rows. Rows are read in keyset pages (id greater than the last one seen),
+     * each page in its own short transaction, and the action runs between reads, outside any transaction: it
+     * may write links, review items or verdicts, and a row it changes is never returned twice or skipped.
      *
      * @return how many accounts were passed to {@code action}
      */

@@ -48,8 +48,8 @@ public interface IdentityLinkRepository {
     List<LinkedAccount> findCurrentByPersonalId(PersonalId personalId);
 
     /**
-     * Streams current links with their accounts in link-id order (bounded memory), optionally of one agency:
-     * the links export.
+     * Streams current links with their accounts in link-id order (keyset pages, bounded memory), optionally of
+     * one agency: the links export. The action runs between page reads, outside any transaction.
      *
      * @return how many were passed to {@code action}
      */

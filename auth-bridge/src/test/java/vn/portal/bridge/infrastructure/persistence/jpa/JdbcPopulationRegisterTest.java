@@ -55,6 +55,20 @@ class JdbcPopulationRegisterTest {
     }
 
     @Test
+    void theEntityMappingReadsWhatTheJdbcPathWrote() {
+        extract.upsert(List.of(thuy("012345678")));
+
+        PopulationRecord viaJpa = db.database.inTransaction(em -> em.createQuery(
+                "SELECT p FROM PopulationRecord p WHERE p.personalId = :id", PopulationRecord.class)
+                .setParameter("id", PersonalId.parse("001190000021")).getSingleResult());
+        PopulationRecord found = db.database.inTransaction(em -> em.find(PopulationRecord.class, PersonalId.parse("001190000021")));
+
+        assertThat(viaJpa).isEqualTo(thuy("012345678"));
+        assertThat(found.fullName().display()).isEqualTo("Nguyễn Thị Thúy");
+        assertThat(found.importedAt()).contains(LinkingDatabase.NOW);
+    }
+
+    @Test
     void reimportIsUnchangedAndACorrectionUpdates() {
         assertThat(extract.upsert(List.of(thuy(null), People.person(1)))).isEqualTo(new UpsertCounts(2, 0, 0));
         assertThat(extract.upsert(List.of(thuy(null), People.person(1)))).isEqualTo(new UpsertCounts(0, 0, 2));
