@@ -103,7 +103,13 @@ public final class Evidence {
         return notes;
     }
 
-    /** Compact JSON; member names are stable, snake_case, and documented by this method. */
+    /**
+     * Compact JSON (about 2 kB with three candidates); member names are stable and snake_case:
+     * {@code model, account, outcome, rule, linked_personal_id, review_reason, unlinkable_reason, score,
+     * match_probability, band, thresholds{upper, lower, competing_margin}, prior_weight,
+     * candidates[{personal_id, score, match_probability, id_number_target, found_by[], comparisons[{comparison,
+     * level, weight, vetoes_auto_link (only when true)}]}], notes[]}}.
+     */
     public String toJson() {
         JsonWriter json = new JsonWriter().beginObject();
         json.name("model").value(model);
@@ -140,10 +146,11 @@ public final class Evidence {
                         .name("comparison").value(result.field().key())
                         .name("level").value(result.level().name())
                         .name("weight").value(result.weight());
-                if (result.level() != Level.MISSING) {
-                    json.name("m").probability(result.m()).name("u").probability(result.u());
+                // m and u stay in the model file named by "model"; the weight is what this decision used.
+                if (result.vetoes()) {
+                    json.name("vetoes_auto_link").value(true);
                 }
-                json.name("vetoes_auto_link").value(result.vetoes()).endObject();
+                json.endObject();
             }
             json.endArray();
             json.endObject();

@@ -1,17 +1,11 @@
 package vn.portal.bridge.domain.model.matching;
 
-import java.math.BigDecimal;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * A minimal streaming JSON writer (RFC 8259) for evidence: objects, arrays, strings, numbers, booleans and
  * null, compact output. Commas are placed by tracking whether the current container already has a member.
  * Numbers are written with four decimals, the precision of the link table's score column.
  */
 final class JsonWriter {
-
-    /** m and u values are a few model constants: format each once. */
-    private static final ConcurrentHashMap<Double, String> PROBABILITIES = new ConcurrentHashMap<>();
 
     private final StringBuilder out = new StringBuilder(2048);
     private boolean needsComma;
@@ -84,15 +78,6 @@ final class JsonWriter {
         } else {
             appendDecimal(out, value);
         }
-        needsComma = true;
-        return this;
-    }
-
-    /** Probabilities as small as one in a million keep their significant digits. */
-    JsonWriter probability(double value) {
-        separator();
-        out.append(PROBABILITIES.computeIfAbsent(value,
-                v -> BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
         needsComma = true;
         return this;
     }

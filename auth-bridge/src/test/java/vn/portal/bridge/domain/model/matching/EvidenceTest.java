@@ -31,9 +31,8 @@ class EvidenceTest {
                 .contains("\"band\":\"AT_OR_ABOVE_UPPER\"")
                 .contains("\"thresholds\":{\"upper\":10,\"lower\":-2,\"competing_margin\":5}")
                 .contains("\"found_by\":[\"phone\",\"name_key_birth_year\"]")
-                .contains("{\"comparison\":\"birth_date\",\"level\":\"DAY_MONTH_SWAPPED\",\"weight\":9.5507,"
-                        + "\"m\":0.015,\"u\":0.00002,\"vetoes_auto_link\":false}")
-                .contains("{\"comparison\":\"personal_id\",\"level\":\"MISSING\",\"weight\":0,\"vetoes_auto_link\":false}")
+                .contains("{\"comparison\":\"birth_date\",\"level\":\"DAY_MONTH_SWAPPED\",\"weight\":9.5507}")
+                .contains("{\"comparison\":\"personal_id\",\"level\":\"MISSING\",\"weight\":0}")
                 .contains("\"prior_weight\":-19.9316");
     }
 
@@ -74,6 +73,18 @@ class EvidenceTest {
                 .contains("\"id_number_target\":true");
         assertThat(text).contains("Review because the account's id number points to a different person than its name and birth date")
                 .contains("the number may be mistyped");
+    }
+
+    @Test
+    void vetoingLevelIsMarkedInJson() {
+        Decision decision = matcher.decide(account("DVC/18", "Huỳnh Thị Thủy", "1979-12-03")
+                .gender(Gender.FEMALE).phone(PhoneNumber.parse("0939000333")).build());
+
+        assertThat(decision.evidence().toJson())
+                .contains("{\"comparison\":\"given_name\",\"level\":\"DIACRITICS_DIFFER\",\"weight\":2.3219,\"vetoes_auto_link\":true}")
+                .contains("\"review_reason\":\"AUTO_LINK_VETOED\"");
+        assertThat(decision.evidence().explain()).contains("given name: same letters with different diacritics +2.32 "
+                + "(forbids an automatic scored link)");
     }
 
     @Test

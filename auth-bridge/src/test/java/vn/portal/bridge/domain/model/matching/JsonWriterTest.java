@@ -25,11 +25,11 @@ class JsonWriterTest {
         String json = new JsonWriter().beginObject()
                 .name("a").beginArray().value(1L).value("x").beginObject().endObject().endArray()
                 .name("b").value((String) null)
-                .name("c").probability(0.000002)
+                .name("c").value(0.000002)
                 .name("d").value(Double.NaN)
                 .endObject().toString();
 
-        assertThat(json).isEqualTo("{\"a\":[1,\"x\",{}],\"b\":null,\"c\":0.000002,\"d\":null}");
+        assertThat(json).isEqualTo("{\"a\":[1,\"x\",{}],\"b\":null,\"c\":0,\"d\":null}");
         assertThat(JsonSyntax.isValid(json)).isTrue();
     }
 }
