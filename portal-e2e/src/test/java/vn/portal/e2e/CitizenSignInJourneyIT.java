@@ -99,7 +99,7 @@ class CitizenSignInJourneyIT {
         // Even a tampered form (button re-enabled) is refused by the provider, which re-checks the level.
         browser.script("var b = arguments[0]; b.disabled = false; b.type = 'submit'; b.name = 'citizen';"
                 + " b.value = '031095004567'; b.click();", levelOneChoice);
-        picker = SandboxPicker.await(browser);
+        picker = SandboxPicker.awaitRefusal(browser);
         assertThat(picker.error()).as("provider refusal").hasValueSatisfying(text -> assertThat(text)
                 .contains(PHAM_MINH_DUC).contains("mức 1").contains("mức 2"));
 

@@ -23,6 +23,16 @@ public final class SandboxPicker {
         return new SandboxPicker(browser);
     }
 
+    /**
+     * The picker shown again after the provider refused a choice: the form posts to {@code /authorize/decision},
+     * and the answer carries an error above the list. Waiting for both keeps the check off the previous page.
+     */
+    public static SandboxPicker awaitRefusal(Chromium browser) {
+        browser.awaitPage(E2eSettings.provider(), "/authorize/decision");
+        browser.await(By.id("error"));
+        return new SandboxPicker(browser);
+    }
+
     /** The address the portal sent the browser to (the authorization request, with its query). */
     public URI address() {
         return browser.currentUri();
