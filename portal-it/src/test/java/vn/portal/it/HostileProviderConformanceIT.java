@@ -207,6 +207,16 @@ class HostileProviderConformanceIT {
     }
 
     @Test
+    @DisplayName("stale iat: an unexpired ID token issued twenty minutes ago is rejected")
+    void rejectsIdTokenIssuedLongAgo() {
+        // Core 1.0 §3.1.3.7 item 10: iat can reject tokens issued too far from now, even if exp is generous.
+        Instant now = Instant.now();
+        assertIdTokenRejected(ProviderCase.honest("rp-id_token-iat-stale").withIdToken(claims -> claims
+                        .issueTime(Date.from(now.minusSeconds(1200))).expirationTime(Date.from(now.plusSeconds(300)))),
+                "ID_TOKEN_IAT_INVALID");
+    }
+
+    @Test
     @DisplayName("expired exp: an ID token that expired ten minutes ago is rejected")
     void rejectsExpiredIdToken() {
         Instant now = Instant.now();
@@ -604,6 +614,13 @@ class HostileProviderConformanceIT {
     void refusesLogoutTokenForAnotherAudience() {
         assertLogoutTokenRefused("backchannel-wrong-aud",
                 grant -> provider.logoutToken(grant, Signing.RS256, claims -> claims.audience("another-client")));
+    }
+
+    @Test
+    @DisplayName("back-channel logout: an untrusted extra audience is refused (400)")
+    void refusesLogoutTokenWithUntrustedExtraAudience() {
+        assertLogoutTokenRefused("backchannel-extra-aud", grant -> provider.logoutToken(grant, Signing.RS256,
+                claims -> claims.audience(List.of(HostileProvider.CLIENT_ID, "untrusted-client"))));
     }
 
     @Test
