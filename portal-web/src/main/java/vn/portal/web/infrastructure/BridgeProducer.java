@@ -7,6 +7,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.application.imports.LegacyDataImporter;
+import vn.portal.bridge.application.linking.LinkingEngine;
+import vn.portal.bridge.application.review.ReviewDesk;
+import vn.portal.bridge.application.selflink.CitizenSelfLinking;
+import vn.portal.bridge.domain.model.population.PopulationRegister;
+import vn.portal.bridge.infrastructure.persistence.selflink.JdbcClaimAttemptRepository;
 import vn.portal.bridge.application.CitizenSignIn;
 import vn.portal.bridge.application.ServiceCatalog;
 import vn.portal.bridge.application.SessionRegistry;
@@ -16,6 +22,7 @@ import vn.portal.bridge.infrastructure.persistence.DatabaseSettings;
 import vn.portal.bridge.infrastructure.persistence.PortalDatabase;
 import vn.portal.web.config.PortalConfiguration;
 
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -34,6 +41,9 @@ public class BridgeProducer {
 
     private PortalDatabase database;
     private BridgeServices services;
+    private CitizenSelfLinking selfLinking;
+    private ReviewDesk reviewDesk;
+    private LegacyDataImporter importer;
 
     /** Migrate at deployment rather than at the first request, so a broken schema fails the deployment. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -45,6 +55,13 @@ public class BridgeProducer {
             DatabaseSettings settings = configuration.databaseSettings();
             database = PortalDatabase.open(settings, configuration.demoData());
             services = new BridgeServices(database);
+            Clock clock = Clock.systemUTC();
+            selfLinking = new CitizenSelfLinking(services.legacyAccounts(), services.identityLinks(), services.reviewItems(),
+                    services.serviceCatalog(), services.linkingEngine(),
+                    new JdbcClaimAttemptRepository(database.entityManagerFactory()), services.auditLog(), clock);
+            reviewDesk = new ReviewDesk(services.reviewItems(), services.identityLinks(), services.legacyAccounts(),
+                    services.auditLog(), clock);
+            importer = new LegacyDataImporter(database.entityManagerFactory(), services, clock);
             LOG.info(() -> "Portal database ready at " + settings.redactedUrl()
                     + (configuration.demoData() ? " (demo data loaded)" : ""));
         }
@@ -80,6 +97,35 @@ public class BridgeProducer {
     @Produces
     SessionRegistry sessionRegistry() {
         return services().sessionRegistry();
+    }
+
+    /** The one linking engine, for the linking batch job's artifacts and self-linking. */
+    @Produces
+    LinkingEngine linkingEngine() {
+        return services().linkingEngine();
+    }
+
+    @Produces
+    CitizenSelfLinking citizenSelfLinking() {
+        services();
+        return selfLinking;
+    }
+
+    @Produces
+    ReviewDesk reviewDesk() {
+        services();
+        return reviewDesk;
+    }
+
+    @Produces
+    LegacyDataImporter legacyDataImporter() {
+        services();
+        return importer;
+    }
+
+    @Produces
+    PopulationRegister populationRegister() {
+        return services().populationRegister();
     }
 
     @PreDestroy

@@ -59,6 +59,15 @@ public class ReviewDesk {
     }
 
     /**
+     * One item (open or not) with its account and candidates.
+     *
+     * @throws UnknownReviewItemException if there is no such item
+     */
+    public ReviewCase reviewCase(long itemId) {
+        return toCase(reviews.findById(itemId).orElseThrow(() -> new UnknownReviewItemException(itemId)));
+    }
+
+    /**
      * Links the item's account to {@code candidate}, who must be one of the item's candidates (or, for a
      * dispute, the person of the disputed link: that confirms the link).
      *
@@ -67,7 +76,7 @@ public class ReviewDesk {
      */
     public IdentityLink linkToCandidate(long itemId, PersonalId candidate, String reviewer, String reason, String correlationId) {
         Objects.requireNonNull(candidate, "candidate");
-        ReviewCase reviewCase = toCase(reviews.findById(itemId).orElseThrow(() -> new UnknownReviewItemException(itemId)));
+        ReviewCase reviewCase = reviewCase(itemId);
         if (!reviewCase.candidates().contains(candidate)) {
             audit.record(AuditEntry.failure(AuditEventType.REVIEW_RESOLVED, "NOT_A_CANDIDATE").withActor(reviewer)
                     .withTarget("review_item/" + itemId).withCorrelationId(correlationId));

@@ -29,6 +29,7 @@ import vn.portal.bridge.domain.model.link.IdentityLink;
 import vn.portal.bridge.domain.model.link.IdentityLinkRepository;
 import vn.portal.bridge.domain.model.link.LinkMethod;
 import vn.portal.bridge.domain.model.link.LinkOwnershipException;
+import vn.portal.bridge.domain.model.link.LinkState;
 import vn.portal.bridge.domain.model.link.LinkedAccount;
 import vn.portal.bridge.domain.model.link.ReviewItem;
 import vn.portal.bridge.domain.model.link.ReviewItemRepository;
@@ -77,13 +78,23 @@ public class CitizenSelfLinking {
         return links.findCurrentByPersonalId(citizen).stream().map(linked -> view(linked, agencyNames)).toList();
     }
 
-    /** Accounts the linking engine thinks may be the citizen's and that nobody holds yet, best first. */
+    /**
+     * Accounts the linking engine thinks may be the citizen's and that nobody holds yet, best first. An account
+     * whose link to this citizen was revoked (a dispute upheld, a reviewer's correction) is not offered again:
+     * a person decided it is not theirs.
+     */
     public List<SuggestedAccount> suggestions(PersonalId citizen) {
         Objects.requireNonNull(citizen, "citizen");
         Map<String, String> agencyNames = new HashMap<>();
         return engine.suggestionsFor(citizen).stream()
+                .filter(s -> !revokedFor(citizen, s.legacyAccountId()))
                 .map(s -> new SuggestedAccount(s, agencyName(s.agencyCode(), agencyNames), claimable(s.legacyAccountId())))
                 .toList();
+    }
+
+    private boolean revokedFor(PersonalId citizen, long legacyAccountId) {
+        return links.historyOfAccount(legacyAccountId).stream()
+                .anyMatch(l -> l.personalId().equals(citizen) && l.state() == LinkState.REVOKED);
     }
 
     /**
@@ -101,7 +112,8 @@ public class CitizenSelfLinking {
         Objects.requireNonNull(citizen, "citizen");
         Objects.requireNonNull(password, "password");
         String target = "legacy_account/" + legacyAccountId;
-        Optional<LinkSuggestion> suggestion = engine.suggestion(citizen, legacyAccountId);
+        Optional<LinkSuggestion> suggestion = engine.suggestion(citizen, legacyAccountId)
+                .filter(s -> !revokedFor(citizen, legacyAccountId));
         Optional<LegacyAccount> found = suggestion.isEmpty() ? Optional.empty() : accounts.findById(legacyAccountId);
         if (found.isEmpty()) {
             denied(citizen, target, "claim of an account not suggested to the citizen", correlationId);

@@ -196,6 +196,9 @@ class CitizenSelfLinkingTest {
         assertThat(selfLinking.linkedAccounts(AN)).isEmpty();
         assertThat(db.services.auditLog().recent(AuditEventType.REVIEW_RESOLVED, 1)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).contains("RESOLVED_REJECTED"));
+        // A person decided the account is not An's: it is neither suggested nor claimable by him again.
+        assertThat(selfLinking.suggestions(AN)).extracting(SuggestedAccount::legacyAccountId).doesNotContain(anHanoi);
+        assertThatThrownBy(() -> selfLinking.claim(AN, anHanoi, "password", null)).isInstanceOf(NotYourAccountException.class);
     }
 
     @Test

@@ -2,11 +2,14 @@ package vn.portal.web.interfaces.dashboard;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import vn.portal.bridge.application.selflink.CitizenSelfLinking;
+import vn.portal.bridge.domain.model.identity.PersonalId;
 import jakarta.inject.Named;
 import vn.portal.web.security.session.CurrentUser;
 import vn.portal.web.security.session.SignedInUser;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -24,21 +27,32 @@ public class DashboardView {
     public record IdentityView(String fullName, LocalDate birthDate, String gender) {
     }
 
-    /** One linked legacy account. */
-    public record LinkedAccount(String agencyName, String accountLabel, String method, LocalDate linkedOn) {
+    /** One linked legacy account; {@code method} and {@code state} are names the page translates. */
+    public record LinkedAccount(String agencyName, String accountLabel, String method, String state, LocalDate linkedOn) {
     }
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Inject
+    CitizenSelfLinking selfLinking;
+
+    private List<LinkedAccount> linkedAccounts;
 
     public IdentityView getIdentity() {
         SignedInUser user = currentUser.getUser();
         return new IdentityView(user.fullName(), user.birthDate(), user.gender() == null ? null : user.gender().name());
     }
 
-    /**
-     * Legacy accounts linked to this identity. Linking (import, matching, review, self-linking) is the auth bridge's
-     * next capability; until it lands no account can be linked and the page says so.
-     */
+    /** Legacy accounts currently linked to this identity (active or disputed), by agency, with how each was linked. */
     public List<LinkedAccount> getLinkedAccounts() {
-        return List.of();
+        if (linkedAccounts == null) {
+            PersonalId citizen = PersonalId.parse(currentUser.getUser().personalId());
+            linkedAccounts = selfLinking.linkedAccounts(citizen).stream()
+                    .map(a -> new LinkedAccount(a.agencyName(), a.username() == null ? a.accountId() : a.accountId() + " (" + a.username() + ")",
+                            a.method().name(), a.state().name(), a.linkedAt().atZone(VIETNAM).toLocalDate()))
+                    .toList();
+        }
+        return linkedAccounts;
     }
 
     public String getRolesLabel() {

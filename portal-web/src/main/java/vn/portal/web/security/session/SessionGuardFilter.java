@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * Authenticated responses are never stored by browsers or proxies.
  */
 @WebFilter(urlPatterns = {"/dashboard", "/dashboard.xhtml", "/service", "/service.xhtml", "/services/open",
-        "/admin/*", "/agency/*", "/api/*"})
+        "/legacy-accounts", "/legacy-accounts.xhtml", "/legacy-accounts/*", "/admin/*", "/agency/*", "/api/*"})
 public class SessionGuardFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

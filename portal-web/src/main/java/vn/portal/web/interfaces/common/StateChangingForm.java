@@ -1,0 +1,51 @@
+package vn.portal.web.interfaces.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import vn.portal.web.security.session.SignedInUser;
+
+/**
+ * The checks every plain HTML form that changes state must pass before its servlet acts: a signed-in user
+ * (the session guard already ran) and the session's CSRF token echoed in the {@code csrf} field, compared in
+ * constant time (OWASP CSRF Prevention Cheat Sheet, "Synchronizer Token Pattern").
+ */
+public final class StateChangingForm {
+
+    private StateChangingForm() {
+    }
+
+    /** The signed-in user when the form carries their CSRF token; null otherwise (answer 403). */
+    public static SignedInUser verifiedUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user)) {
+            return null;
+        }
+        String given = request.getParameter("csrf");
+        if (given == null || !MessageDigest.isEqual(user.csrfToken().getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        return user;
+    }
+
+    /** A positive decimal id of at most 18 digits from a form field, or empty for anything else. */
+    public static OptionalLong id(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalLong.empty();
+        }
+        long id = Long.parseLong(value);
+        return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+    }
+
+    /** A new id tying the audit event to what the user was shown. */
+    public static String correlationId() {
+        return UUID.randomUUID().toString();
+    }
+}
