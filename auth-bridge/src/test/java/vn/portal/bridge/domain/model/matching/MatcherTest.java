@@ -66,6 +66,28 @@ class MatcherTest {
     }
 
     @Test
+    void personalIdOfTheTwinWithOtherDiacriticsGoesToReview() {
+        // Tú's account with Tư's personal ID: "le van tu" either way, but Tú is in the register as written
+        Decision decision = matcher.decide(account("BHXH/4d", "Lê Văn Tú", "1988-02-10")
+                .personalId(pid(Fixtures.TU_HORN)).build());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(decision.reviewReason()).contains(ReviewReason.CONTRADICTING_ID_NUMBER);
+        assertThat(decision.reviewCandidates()).containsExactlyInAnyOrder(pid(Fixtures.TU), pid(Fixtures.TU_HORN));
+    }
+
+    @Test
+    void personalIdWithATypoInTheGivenNameIsStillAnExactLink() {
+        Decision decision = matcher.decide(account("BHXH/4e", "Nguyễn Văn Am", "1990-03-15")
+                .personalId(pid(Fixtures.AN)).build());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.AUTO_EXACT);
+        assertThat(decision.evidence().notes()).containsExactly(
+                "the name differs slightly from the register (a typing slip); the personal ID and birth date decide");
+        assertThat(level(decision, ComparisonField.GIVEN_NAME)).isEqualTo(Level.ONE_EDIT);
+    }
+
+    @Test
     void personalIdWhoseRegisterNameIsSomeoneElseGoesToReview() {
         // Hoa's account, Hồng's number, and Hoa herself missing from this register: the name contradicts
         Matcher withoutHoa = new Matcher(RegisterIndex.of(Fixtures.register().stream()
