@@ -2,6 +2,7 @@ package vn.portal.e2e;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -12,10 +13,18 @@ import java.lang.reflect.Modifier;
  * Gives every scenario its own fresh {@link Chromium} (injected into the test's non-static {@code Chromium}
  * field: Arquillian's JUnit 5 extension refuses parameters it cannot resolve itself), saves a screenshot and the
  * page source into {@code target/e2e-screenshots} when the scenario fails, and closes the browser afterwards.
+ * Register it first: its class-level check fails the suite on a machine without Chromium before a minute is spent
+ * deploying the portal.
  */
-public final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+public final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
+        AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Chromium.requireInstalled();
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {

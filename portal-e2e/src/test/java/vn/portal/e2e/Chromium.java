@@ -51,14 +51,9 @@ public final class Chromium implements AutoCloseable {
      * @throws IllegalStateException when Chromium or chromedriver is not installed: the suite must fail, not skip
      */
     public static Chromium start(String profileName, Viewport phone) throws IOException {
+        requireInstalled();
         Path chromium = E2eSettings.chromium();
         Path chromedriver = E2eSettings.chromedriver();
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium at " + chromium
-                    + " and its driver at " + chromedriver + " (found: browser " + Files.isExecutable(chromium)
-                    + ", driver " + Files.isExecutable(chromedriver) + "). Install them with "
-                    + "'apt-get install -y chromium chromium-driver' (.ci/run does this on CI).");
-        }
         Path profile = Files.createDirectories(E2eSettings.chromiumProfileRoot().resolve(profileName));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -89,6 +84,21 @@ public final class Chromium implements AutoCloseable {
                 .withLogFile(profile.resolveSibling(profileName + "-chromedriver.log").toFile())
                 .build();
         return new Chromium(new ChromeDriver(service, options));
+    }
+
+    /**
+     * Fails, rather than skips, when the browser or its driver is missing: a browser suite that quietly does not
+     * run would let a broken sign-in page through CI.
+     */
+    public static void requireInstalled() {
+        Path chromium = E2eSettings.chromium();
+        Path chromedriver = E2eSettings.chromedriver();
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium at " + chromium
+                    + " and its driver at " + chromedriver + " (found: browser " + Files.isExecutable(chromium)
+                    + ", driver " + Files.isExecutable(chromedriver) + "). Install them with "
+                    + "'apt-get install -y chromium chromium-driver' (.ci/run does this on CI).");
+        }
     }
 
     /** Opens a portal path such as {@code /dashboard}. */

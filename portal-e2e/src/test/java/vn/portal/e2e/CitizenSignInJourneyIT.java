@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headless Chromium: sign-in, step-up to level 2, the English switch, logout at both ends, and a phone screen.
  * One deployment for all scenarios; each scenario has its own fresh browser profile.
  */
-@ExtendWith({SandboxExtension.class, ArquillianExtension.class, BrowserExtension.class})
+@ExtendWith({BrowserExtension.class, SandboxExtension.class, ArquillianExtension.class})
 class CitizenSignInJourneyIT {
 
     /** Level 2 in sandbox-citizens.csv. */
