@@ -114,11 +114,13 @@ class PortalDatabaseTest {
     }
 
     @Test
-    void sizesEclipseLinkPoolsFromTheSettingsAndDisablesTheSharedCache() {
+    void sizesEclipseLinkPoolsFromTheSettingsKeepsOpenedConnectionsAndDisablesTheSharedCache() {
         try (PortalDatabase db = PortalDatabase.open(freshDatabase().withPool(2, 6))) {
             ServerSession session = db.entityManagerFactory().unwrap(ServerSession.class);
 
-            assertThat(session.getDefaultConnectionPool().getMinNumberOfConnections()).isEqualTo(2);
+            assertThat(session.getDefaultConnectionPool().getInitialNumberOfConnections()).isEqualTo(2);
+            // EclipseLink closes connections above "min" on release; min = max keeps them for the next transaction.
+            assertThat(session.getDefaultConnectionPool().getMinNumberOfConnections()).isEqualTo(6);
             assertThat(session.getDefaultConnectionPool().getMaxNumberOfConnections()).isEqualTo(6);
             assertThat(session.getReadConnectionPool().getMaxNumberOfConnections()).isEqualTo(6);
             assertThat(session.getPlatform()).isInstanceOf(vn.portal.bridge.infrastructure.persistence.jpa.H2OracleModePlatform.class);
