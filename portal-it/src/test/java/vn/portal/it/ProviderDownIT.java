@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The portal deployed while its provider is unreachable (nothing listens on the discovery port):
  * it must start, explain the outage with a clear page instead of a stack trace, report readiness
- * DOWN, refuse a discovery document that names another issuer, and recover by itself once the
- * provider is back. (These cases need a portal that has not loaded provider metadata yet, hence
- * their own deployment.)
+ * DOWN (also when it is up but too slow), refuse a discovery document that names another issuer,
+ * and recover by itself once the provider is back. (These cases need a portal that has not loaded
+ * provider metadata yet, hence their own deployment.)
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -83,9 +83,30 @@ class ProviderDownIT {
 
     @Test
     @Order(3)
+    @DisplayName("provider up but slow: discovery past the portal's timeout gives PROVIDER_UNAVAILABLE and readiness DOWN")
+    void explainsASlowProviderAndReportsReadinessDown() throws IOException {
+        provider = HostileProvider.start(ItSettings.providerPort(), ItSettings.clientSecret(), ItSettings.redirectUri());
+        provider.behave(ProviderCase.honest("discovery-stalled").withStalledDiscovery());
+        PortalBrowser browser = new PortalBrowser(ItSettings.portal());
+
+        HttpResponse<String> login = browser.get("/login");
+
+        ErrorPage page = ErrorPage.of(login);
+        String context = "status " + login.statusCode() + ", body: " + login.body() + "\n" + provider.describe();
+        assertThat(page.status()).as("status; " + context).isIn(502, 503, 504);
+        assertThat(page.errorCode()).as("data-error-code; " + context).contains("PROVIDER_UNAVAILABLE");
+        assertThat(page.leaksInternals()).as("no stack trace; " + context).isFalse();
+        HttpResponse<String> ready = browser.get("/health/ready");
+        assertThat(ready.statusCode()).as("readiness with a stalled provider; body " + ready.body()).isEqualTo(503);
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("provider up with another issuer in its discovery document: /login refuses with PROVIDER_METADATA_INVALID")
     void refusesDiscoveryDocumentDeclaringAnotherIssuer() throws IOException {
-        provider = HostileProvider.start(ItSettings.providerPort(), ItSettings.clientSecret(), ItSettings.redirectUri());
+        if (provider == null) {
+            provider = HostileProvider.start(ItSettings.providerPort(), ItSettings.clientSecret(), ItSettings.redirectUri());
+        }
         provider.behave(ProviderCase.honest("discovery-issuer-mismatch").advertisingIssuer("http://127.0.0.1:18099"));
         PortalBrowser browser = new PortalBrowser(ItSettings.portal());
 
@@ -104,7 +125,7 @@ class ProviderDownIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("provider back: sign-in and readiness recover without restarting the portal")
     void recoversOnceTheProviderIsBack() throws IOException {
         if (provider == null) {

@@ -151,6 +151,9 @@ public final class HostileProvider implements AutoCloseable {
 
     private void discovery(HttpExchange exchange) throws IOException {
         traffic.record(ProviderTraffic.Endpoint.DISCOVERY);
+        if (currentCase.stallDiscovery()) {
+            stall();
+        }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", Objects.requireNonNullElse(currentCase.advertisedIssuer(), issuer));
         metadata.put("authorization_endpoint", issuer + "/authorize");

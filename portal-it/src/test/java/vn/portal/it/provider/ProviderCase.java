@@ -60,6 +60,7 @@ public final class ProviderCase {
     private final boolean unusableKeysInJwks;
     private final boolean omitIdToken;
     private final String advertisedIssuer;
+    private final boolean stallDiscovery;
 
     private ProviderCase(Draft draft) {
         this.name = Objects.requireNonNull(draft.name, "name");
@@ -78,6 +79,7 @@ public final class ProviderCase {
         this.unusableKeysInJwks = draft.unusableKeysInJwks;
         this.omitIdToken = draft.omitIdToken;
         this.advertisedIssuer = draft.advertisedIssuer;
+        this.stallDiscovery = draft.stallDiscovery;
         if (keyId == KeyId.ABSENT_SINGLE_KEY_JWKS && signing != Signing.RS256) {
             throw new IllegalArgumentException("the single-key JWKS holds the RSA key: sign with RS256");
         }
@@ -175,6 +177,11 @@ public final class ProviderCase {
         return with(draft -> draft.advertisedIssuer = Objects.requireNonNull(otherIssuer));
     }
 
+    /** The discovery endpoint holds its answer past the portal's HTTP timeout (a provider that is up but slow). */
+    public ProviderCase withStalledDiscovery() {
+        return with(draft -> draft.stallDiscovery = true);
+    }
+
     public String name() { return name; }
     public Signing signing() { return signing; }
     public KeyId keyId() { return keyId; }
@@ -192,6 +199,7 @@ public final class ProviderCase {
     public boolean omitIdToken() { return omitIdToken; }
     /** The issuer the discovery document declares, or null for the provider's own. */
     public String advertisedIssuer() { return advertisedIssuer; }
+    public boolean stallDiscovery() { return stallDiscovery; }
 
     @Override
     public String toString() {
@@ -222,6 +230,7 @@ public final class ProviderCase {
         private boolean unusableKeysInJwks;
         private boolean omitIdToken;
         private String advertisedIssuer;
+        private boolean stallDiscovery;
 
         private Draft() {
         }
@@ -243,6 +252,7 @@ public final class ProviderCase {
             unusableKeysInJwks = from.unusableKeysInJwks;
             omitIdToken = from.omitIdToken;
             advertisedIssuer = from.advertisedIssuer;
+            stallDiscovery = from.stallDiscovery;
         }
     }
 }
