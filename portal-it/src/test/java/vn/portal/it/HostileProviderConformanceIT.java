@@ -2,6 +2,8 @@ package vn.portal.it;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -26,16 +28,24 @@ import vn.portal.it.provider.ProviderCase.KeyId;
 import vn.portal.it.provider.ProviderCase.Signing;
 import vn.portal.it.provider.ProviderTraffic.Endpoint;
 
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +146,7 @@ class HostileProviderConformanceIT {
     /** The anti-CSRF token the portal puts in its pages' sign-out form. */
     private static String csrfTokenOf(PortalBrowser browser) {
         HttpResponse<String> dashboard = browser.get("/dashboard");
-        java.util.regex.Matcher token = java.util.regex.Pattern
+        Matcher token = Pattern
                 .compile("name=\"csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrf\"")
                 .matcher(dashboard.body());
         assertThat(token.find()).as("the dashboard carries a csrf field; status " + dashboard.statusCode()).isTrue();
@@ -144,9 +154,9 @@ class HostileProviderConformanceIT {
     }
 
     private static Map<String, String> cookieValues(HttpResponse<String> response) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (String header : response.headers().allValues("Set-Cookie")) {
-            java.net.HttpCookie.parse(header).forEach(cookie -> values.put(cookie.getName(), cookie.getValue()));
+            HttpCookie.parse(header).forEach(cookie -> values.put(cookie.getName(), cookie.getValue()));
         }
         return values;
     }
@@ -659,7 +669,7 @@ class HostileProviderConformanceIT {
                 "https:127.0.0.1:18099")) {
             provider.behave(ProviderCase.honest("open-redirect"));
             PortalBrowser browser = browser();
-            SignInAttempt attempt = browser.signInFrom("/login?return=" + java.net.URLEncoder.encode(foreign, java.nio.charset.StandardCharsets.UTF_8));
+            SignInAttempt attempt = browser.signInFrom("/login?return=" + URLEncoder.encode(foreign, StandardCharsets.UTF_8));
 
             assertSignedInWithoutDestinationCheck(attempt, browser);
             URI landing = browser.portal().resolve(attempt.callbackLocation().orElseThrow());
@@ -673,7 +683,7 @@ class HostileProviderConformanceIT {
 
     @Test
     @DisplayName("RP-initiated logout: POST /logout ends the portal session and sends the browser to end_session with id_token_hint")
-    void rpInitiatedLogoutEndsPortalAndProviderSessions() throws java.text.ParseException {
+    void rpInitiatedLogoutEndsPortalAndProviderSessions() throws ParseException {
         PortalBrowser browser = browser();
         assertSignedIn(signIn(browser, ProviderCase.honest("rp-initiated-logout")), browser, Citizen.NGUYEN_VAN_AN);
         Grant grant = provider.lastIssuedGrant();
@@ -691,7 +701,7 @@ class HostileProviderConformanceIT {
         assertThat(atProvider.statusCode()).as("provider end-session answer").isIn(200, 302);
         Map<String, List<String>> request = provider.lastEndSessionRequest();
         assertThat(request).as("RP-Initiated Logout 1.0 §2 parameters").containsKeys("id_token_hint", "post_logout_redirect_uri");
-        JWTClaimsSet hint = com.nimbusds.jwt.JWTParser.parse(request.get("id_token_hint").get(0)).getJWTClaimsSet();
+        JWTClaimsSet hint = JWTParser.parse(request.get("id_token_hint").get(0)).getJWTClaimsSet();
         assertThat(hint.getStringClaim("sid")).as("id_token_hint is the ID token of this session").isEqualTo(grant.sid());
         assertThat(request.get("post_logout_redirect_uri").get(0)).as("post-logout redirect stays on the portal")
                 .startsWith(browser.portal().toString());
@@ -760,7 +770,7 @@ class HostileProviderConformanceIT {
         HttpResponse<String> login = browser.get("/login");
         assertThat(login.statusCode()).as("/login starts the sign-in with a redirect").isEqualTo(302);
         URI authorize = URI.create(login.headers().firstValue("Location").orElseThrow());
-        return com.nimbusds.oauth2.sdk.util.URLUtils.parseParameters(authorize.getRawQuery());
+        return URLUtils.parseParameters(authorize.getRawQuery());
     }
 
     private static void assertSignedIn(SignInAttempt attempt, PortalBrowser browser, Citizen citizen) {
@@ -784,7 +794,7 @@ class HostileProviderConformanceIT {
         assertThat(me.statusCode()).as("/api/me of a signed-in browser; body " + me.body()).isEqualTo(200);
         try {
             return JSONObjectUtils.parse(me.body());
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new AssertionError("/api/me is not a JSON object: " + me.body(), e);
         }
     }
@@ -854,7 +864,7 @@ class HostileProviderConformanceIT {
         return page;
     }
 
-    private static void assertLogoutTokenRefused(String caseName, java.util.function.Function<Grant, String> logoutToken) {
+    private static void assertLogoutTokenRefused(String caseName, Function<Grant, String> logoutToken) {
         PortalBrowser citizen = browser();
         assertSignedIn(signIn(citizen, ProviderCase.honest(caseName)), citizen, Citizen.NGUYEN_VAN_AN);
         Grant grant = provider.lastIssuedGrant();
