@@ -16,8 +16,8 @@ import vn.portal.bridge.domain.model.matching.UnlinkableReason;
  * What a run of the engine did (or, for a dry run, would have done).
  *
  * @param agencyCode     the agency of the run, null for every agency
- * @param accountsSeen   undecided accounts the run looked at (accounts already linked, in review or unlinkable are
- *                       not read again)
+ * @param accountsSeen   undecided accounts the run looked at (accounts with a link or review item in any state, or
+ *                       an unlinkable verdict, are not read again)
  * @param autoLinked     ACTIVE links created, per method
  * @param sentToReview   review items opened, per reason
  * @param unlinkable     accounts marked unlinkable, per reason
@@ -25,11 +25,10 @@ import vn.portal.bridge.domain.model.matching.UnlinkableReason;
  * @param errors         accounts that could not be decided (left undecided; see {@code errorSamples})
  * @param takenMeanwhile accounts another run, a citizen's claim or a reviewer linked or queued between this run's
  *                       read and its write; this run wrote nothing for them
- * @param heldBack       accounts not touched because a person already revoked a link or rejected a review for them
  */
 public record LinkingSummary(String agencyCode, boolean dryRun, long accountsSeen, Map<LinkMethod, Long> autoLinked,
         Map<ReviewReason, Long> sentToReview, Map<UnlinkableReason, Long> unlinkable, long noMatch, long errors,
-        long takenMeanwhile, long heldBack, List<String> errorSamples, Duration elapsed) implements Serializable {
+        long takenMeanwhile, List<String> errorSamples, Duration elapsed) implements Serializable {
 
     public LinkingSummary {
         autoLinked = Map.copyOf(autoLinked);
@@ -85,9 +84,6 @@ public record LinkingSummary(String agencyCode, boolean dryRun, long accountsSee
         line(text, "errors", errors);
         if (takenMeanwhile > 0) {
             line(text, "taken meanwhile by another run", takenMeanwhile);
-        }
-        if (heldBack > 0) {
-            line(text, "held back (a person decided before)", heldBack);
         }
         text.append(String.format(Locale.ROOT, "%-40s %.1f s%n", "elapsed", elapsed.toMillis() / 1000.0));
         text.append(String.format(Locale.ROOT, "%-40s %.0f%n", "accounts/s", accountsPerSecond()));

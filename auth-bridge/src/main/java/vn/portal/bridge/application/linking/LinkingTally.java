@@ -29,7 +29,6 @@ public final class LinkingTally implements Serializable {
     long noMatch;
     long errors;
     long takenMeanwhile;
-    long heldBack;
     final ArrayList<String> errorSamples = new ArrayList<>();
 
     public LinkingTally() {
@@ -67,10 +66,6 @@ public final class LinkingTally implements Serializable {
         takenMeanwhile += n;
     }
 
-    void heldBack() {
-        heldBack++;
-    }
-
     /** Adds {@code other}'s counts to these. */
     public LinkingTally add(LinkingTally other) {
         seen += other.seen;
@@ -80,7 +75,6 @@ public final class LinkingTally implements Serializable {
         noMatch += other.noMatch;
         errors += other.errors;
         takenMeanwhile += other.takenMeanwhile;
-        heldBack += other.heldBack;
         for (String sample : other.errorSamples) {
             if (errorSamples.size() < MAX_ERROR_SAMPLES) {
                 errorSamples.add(sample);
@@ -96,6 +90,6 @@ public final class LinkingTally implements Serializable {
     /** The immutable summary of these counts for a run that took {@code elapsed}. */
     public LinkingSummary toSummary(String agencyCode, boolean dryRun, Duration elapsed) {
         return new LinkingSummary(agencyCode, dryRun, seen, Map.copyOf(linked), Map.copyOf(reviewed), Map.copyOf(unlinkable),
-                noMatch, errors, takenMeanwhile, heldBack, List.copyOf(errorSamples), elapsed);
+                noMatch, errors, takenMeanwhile, List.copyOf(errorSamples), elapsed);
     }
 }

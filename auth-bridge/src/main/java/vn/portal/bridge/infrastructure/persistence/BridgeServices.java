@@ -27,7 +27,6 @@ import vn.portal.bridge.infrastructure.persistence.jpa.JpaPortalSessionRepositor
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaPublicServiceRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaReviewItemRepository;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaStaffGrantRepository;
-import vn.portal.bridge.infrastructure.persistence.linking.JpaDecisionHistory;
 
 /**
  * Wires the application services onto JPA repositories in one place, for callers without CDI (the CLI,
@@ -58,8 +57,8 @@ public final class BridgeServices {
         this.populationRegister = new JdbcPopulationRegister(factory, clock);
         this.identityLinks = new JpaIdentityLinkRepository(factory);
         this.reviewItems = new JpaReviewItemRepository(factory);
-        this.linkingEngine = new LinkingEngine(new JpaAgencyRepository(factory), legacyAccounts, populationRegister, populationRegister, identityLinks, reviewItems,
-                new JpaDecisionHistory(factory), auditLog, MatchingModel.loadDefault(), clock);
+        this.linkingEngine = new LinkingEngine(new JpaAgencyRepository(factory), legacyAccounts, populationRegister,
+                populationRegister, identityLinks, reviewItems, auditLog, MatchingModel.loadDefault(), clock);
     }
 
     public BridgeServices(PortalDatabase database) {

@@ -25,13 +25,12 @@ import vn.portal.bridge.infrastructure.persistence.BridgeServices;
 import vn.portal.bridge.infrastructure.persistence.DatabaseSettings;
 import vn.portal.bridge.infrastructure.persistence.PortalDatabase;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaAgencyRepository;
-import vn.portal.bridge.infrastructure.persistence.linking.JpaDecisionHistory;
 
 /**
  * A fresh in-memory H2 database (Oracle mode, schema V1 + V2, demo agencies BHXH, BTP, BCA, UBND-HN, UBND-HCM)
  * holding a small register of real-looking Vietnamese people: twins, namesakes, old ID cards.
  */
-final class LinkingFixture implements AutoCloseable {
+public final class LinkingFixture implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2024-05-20T03:00:00Z");
 
@@ -51,11 +50,11 @@ final class LinkingFixture implements AutoCloseable {
     final DatabaseSettings settings = DatabaseSettings.inMemory("linking-engine-" + UUID.randomUUID());
     final PortalDatabase database = PortalDatabase.open(settings, true);
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final BridgeServices services = new BridgeServices(database.entityManagerFactory(), clock);
+    public final BridgeServices services = new BridgeServices(database.entityManagerFactory(), clock);
     private final List<PortalDatabase> otherNodes = new ArrayList<>();
     private int nextLine = 2;
 
-    void loadRegister() {
+    public void loadRegister() {
         services.populationRecords().upsert(List.of(
                 person(AN, "Nguyễn Văn An", "1990-03-15", Gender.MALE, "0912345678", "012345678"),
                 person(HOA, "Trần Thị Hoa", "1995-07-08", Gender.FEMALE, "0987654321", null),
@@ -94,7 +93,7 @@ final class LinkingFixture implements AutoCloseable {
     }
 
     /** Stores the accounts and returns their database ids, in the given order. */
-    List<Long> store(LegacyAccount... accounts) {
+    public List<Long> store(LegacyAccount... accounts) {
         services.legacyAccounts().upsert(List.of(accounts));
         List<Long> ids = new ArrayList<>();
         for (LegacyAccount account : accounts) {
@@ -107,7 +106,7 @@ final class LinkingFixture implements AutoCloseable {
     LinkingEngine engineWith(MatchingModel model) {
         return new LinkingEngine(new JpaAgencyRepository(database.entityManagerFactory()), services.legacyAccounts(),
                 services.populationRecords(), services.populationRegister(), services.identityLinks(), services.reviewItems(),
-                new JpaDecisionHistory(database.entityManagerFactory()), services.auditLog(), model, clock);
+                services.auditLog(), model, clock);
     }
 
     /** Services on another EntityManagerFactory and pool over the same database: a second JVM, as far as the database sees. */
@@ -117,12 +116,12 @@ final class LinkingFixture implements AutoCloseable {
         return new BridgeServices(node.entityManagerFactory(), clock);
     }
 
-    long queryLong(String sql, Object... parameters) throws SQLException {
+    public long queryLong(String sql, Object... parameters) throws SQLException {
         String value = queryString(sql, parameters);
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    String queryString(String sql, Object... parameters) throws SQLException {
+    public String queryString(String sql, Object... parameters) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -17,7 +17,7 @@ import vn.portal.bridge.domain.model.population.PopulationRecord;
  * whose id column varies the way agencies' data does: the personal ID, the old CMND, a mistyped number or
  * nothing (then phone and name decide). Person n is born in 1960..1999; personal IDs are unique.
  */
-final class SyntheticPeople {
+public final class SyntheticPeople {
 
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
         "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
@@ -68,7 +68,7 @@ final class SyntheticPeople {
         return family + " " + middle + " " + given;
     }
 
-    static PopulationRecord person(int n) {
+    public static PopulationRecord person(int n) {
         return new PopulationRecord(PersonalId.parse(personalId(n)), n % 3 == 0 ? OldIdNumber.parse(oldId(n)) : null,
                 VietnameseName.of(name(n)), birthDate(n), gender(n), n % 4 == 3 ? null : PhoneNumber.parse(phone(n)));
     }
@@ -78,7 +78,7 @@ final class SyntheticPeople {
         return builder(agency, n).build();
     }
 
-    static LegacyAccount.Builder builder(String agency, int n) {
+    public static LegacyAccount.Builder builder(String agency, int n) {
         String idNumber = switch (n % 10) {
             case 0, 1, 2, 4, 5 -> personalId(n);
             case 3, 6 -> n % 3 == 0 ? oldId(n) : null;
