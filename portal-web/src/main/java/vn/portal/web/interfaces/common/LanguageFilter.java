@@ -20,9 +20,12 @@ public class LanguageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String lang = request.getParameter("lang");
-        if (lang != null && SUPPORTED.contains(lang) && "GET".equals(request.getMethod())) {
-            request.getSession().setAttribute(LocaleSelector.SESSION_ATTRIBUTE, lang);
+        // Only GETs: reading a parameter of a POST here would parse its body before anything downstream sees it.
+        if ("GET".equals(request.getMethod())) {
+            String lang = request.getParameter("lang");
+            if (lang != null && SUPPORTED.contains(lang)) {
+                request.getSession().setAttribute(LocaleSelector.SESSION_ATTRIBUTE, lang);
+            }
         }
         chain.doFilter(request, response);
     }
