@@ -86,9 +86,11 @@ public class CitizenSelfLinking {
     public List<SuggestedAccount> suggestions(PersonalId citizen) {
         Objects.requireNonNull(citizen, "citizen");
         Map<String, String> agencyNames = new HashMap<>();
+        Instant now = clock.instant();
         return engine.suggestionsFor(citizen).stream()
                 .filter(s -> !revokedFor(citizen, s.legacyAccountId()))
-                .map(s -> new SuggestedAccount(s, agencyName(s.agencyCode(), agencyNames), claimable(s.legacyAccountId())))
+                .map(s -> new SuggestedAccount(s, agencyName(s.agencyCode(), agencyNames), claimable(s.legacyAccountId()),
+                        attempts.lockedUntil(citizen, s.legacyAccountId(), now).orElse(null)))
                 .toList();
     }
 

@@ -112,10 +112,16 @@ class CitizenSelfLinkingTest {
         assertThat(db.services.auditLog().recent(AuditEventType.LEGACY_CLAIM_FAILED, 10)).extracting(e -> e.reason().orElse(""))
                 .containsExactly("LOCKED", "WRONG_PASSWORD", "WRONG_PASSWORD", "WRONG_PASSWORD", "WRONG_PASSWORD", "WRONG_PASSWORD");
 
+        assertThat(selfLinking.suggestions(AN)).filteredOn(s -> s.legacyAccountId() == anInsurance).singleElement()
+                .satisfies(s -> assertThat(s.claimLockedUntil()).isEqualTo(db.clock.instant().plus(Duration.ofMinutes(15))));
+        assertThat(selfLinking.suggestions(NGOC)).singleElement().satisfies(s -> assertThat(s.claimLockedUntil()).isNull());
+
         db.clock.advance(Duration.ofMinutes(14));
         assertThatThrownBy(() -> selfLinking.claim(AN, anInsurance, AN_PASSWORD, null)).isInstanceOf(ClaimLockedException.class);
 
         db.clock.advance(Duration.ofMinutes(1));
+        assertThat(selfLinking.suggestions(AN)).filteredOn(s -> s.legacyAccountId() == anInsurance).singleElement()
+                .satisfies(s -> assertThat(s.claimLockedUntil()).isNull());
         assertThat(selfLinking.claim(AN, anInsurance, AN_PASSWORD, null).method()).isEqualTo(LinkMethod.CITIZEN_PROOF);
     }
 

@@ -40,8 +40,15 @@ public class LegacyAccountsView {
 
     /** A suggested account as the list shows it: what the citizen gave the agency, and why it is suggested. */
     public record SuggestionRow(long accountId, String agencyName, String legacyAccountId, String username, String fullName,
-            LocalDate birthDate, String outcome, boolean claimable, EvidenceView evidence) {
+            LocalDate birthDate, String outcome, boolean claimable, String lockedUntil, EvidenceView evidence) {
+
+        /** A claim is locked after five wrong passwords; the form is hidden until the lock ends. */
+        public boolean locked() {
+            return lockedUntil != null;
+        }
     }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     private List<LinkedRow> linked;
     private List<SuggestionRow> suggestions;
@@ -88,6 +95,7 @@ public class LegacyAccountsView {
         var s = suggested.suggestion();
         return new SuggestionRow(s.legacyAccountId(), suggested.agencyName(), s.accountId(), s.username(), s.fullName(),
                 s.birthDate(), s.outcome().name(), suggested.claimable(),
+                suggested.claimLockedUntil() == null ? null : TIME.format(suggested.claimLockedUntil().atZone(VIETNAM)),
                 EvidenceView.parse(s.evidenceJson()).onlyFor(citizen.value()));
     }
 }

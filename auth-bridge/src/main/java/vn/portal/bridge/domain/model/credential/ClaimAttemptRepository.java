@@ -2,6 +2,7 @@ package vn.portal.bridge.domain.model.credential;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import vn.portal.bridge.domain.model.identity.PersonalId;
 
@@ -21,6 +22,9 @@ public interface ClaimAttemptRepository {
      * @throws ClaimLockedException if the claim of this account by this citizen is locked at {@code now}
      */
     int charge(PersonalId citizen, long legacyAccountId, int maxFailures, Duration lockFor, Instant now);
+
+    /** When the claim of this account by this citizen is locked at {@code now}, until when; empty when it is not. */
+    Optional<Instant> lockedUntil(PersonalId citizen, long legacyAccountId, Instant now);
 
     /** Forgets the attempts after a successful proof. */
     void clear(PersonalId citizen, long legacyAccountId);

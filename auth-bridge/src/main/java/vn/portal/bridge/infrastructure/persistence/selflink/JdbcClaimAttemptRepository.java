@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
@@ -100,6 +101,25 @@ public class JdbcClaimAttemptRepository implements ClaimAttemptRepository {
             }
         }
         return charged;
+    }
+
+    @Override
+    public Optional<Instant> lockedUntil(PersonalId citizen, long legacyAccountId, Instant now) {
+        Objects.requireNonNull(citizen, "citizen");
+        Objects.requireNonNull(now, "now");
+        // EclipseLink hands out its JDBC connection only inside a transaction.
+        Instant until = JpaTransactions.inTransaction(factory, em -> sql(em.unwrap(Connection.class), c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT locked_until FROM claim_attempt WHERE personal_id = ? AND legacy_account_id = ?")) {
+                select.setString(1, citizen.value());
+                select.setLong(2, legacyAccountId);
+                try (ResultSet row = select.executeQuery()) {
+                    LocalDateTime value = row.next() ? row.getObject(1, LocalDateTime.class) : null;
+                    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+                }
+            }
+        }));
+        return until != null && until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 
     @Override
