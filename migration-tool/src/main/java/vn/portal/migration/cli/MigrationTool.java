@@ -97,7 +97,8 @@ public final class MigrationTool implements Runnable {
                 new ImportCommand.Population(),
                 new ImportCommand.Accounts(),
                 new ImportDemoCommand(),
-                new VerifyAuditCommand());
+                new VerifyAuditCommand(),
+                new vn.portal.migration.evaluation.EvaluateCommand());
     }
 
     /** A command line for {@code tool} with every subcommand and the exit-code mapping of this tool. */
