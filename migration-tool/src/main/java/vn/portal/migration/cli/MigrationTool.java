@@ -98,7 +98,8 @@ public final class MigrationTool implements Runnable {
                 new ImportCommand.Accounts(),
                 new ImportDemoCommand(),
                 new VerifyAuditCommand(),
-                new vn.portal.migration.evaluation.EvaluateCommand());
+                new vn.portal.migration.evaluation.EvaluateCommand(),
+                new vn.portal.migration.linking.LinkCommand(), new vn.portal.migration.linking.ExportLinksCommand());
     }
 
     /** A command line for {@code tool} with every subcommand and the exit-code mapping of this tool. */
