@@ -30,6 +30,7 @@ import vn.portal.bridge.domain.model.audit.AuditEventType;
 import vn.portal.bridge.domain.model.audit.AuditOutcome;
 import vn.portal.bridge.domain.model.agency.Agency;
 import vn.portal.bridge.domain.model.agency.AgencyRepository;
+import vn.portal.bridge.domain.model.citizen.CitizenIdentityRepository;
 import vn.portal.bridge.domain.model.identity.PersonalId;
 import vn.portal.bridge.domain.model.legacy.AccountSelection;
 import vn.portal.bridge.domain.model.legacy.LegacyAccount;
@@ -90,6 +91,7 @@ public class LinkingEngine {
     private final LegacyAccountRepository accounts;
     private final PopulationRecordRepository registerExtract;
     private final PopulationRegister register;
+    private final CitizenIdentityRepository identities;
     private final IdentityLinkRepository links;
     private final ReviewItemRepository reviews;
     private final AuditLog audit;
@@ -97,9 +99,10 @@ public class LinkingEngine {
     private final Clock clock;
 
     public LinkingEngine(AgencyRepository agencies, LegacyAccountRepository accounts, PopulationRecordRepository registerExtract,
-            PopulationRegister register, IdentityLinkRepository links, ReviewItemRepository reviews, AuditLog audit,
-            MatchingModel model, Clock clock) {
+            PopulationRegister register, CitizenIdentityRepository identities, IdentityLinkRepository links,
+            ReviewItemRepository reviews, AuditLog audit, MatchingModel model, Clock clock) {
         this.agencies = Objects.requireNonNull(agencies, "agencies");
+        this.identities = Objects.requireNonNull(identities, "identities");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.registerExtract = Objects.requireNonNull(registerExtract, "registerExtract");
         this.register = Objects.requireNonNull(register, "register");
@@ -525,20 +528,23 @@ public class LinkingEngine {
      * same comparisons, against the register people each account's blocking keys reach) would link to the
      * citizen or send to review with the citizen among the candidates. Accounts with a current link (to
      * anyone: another person's, or already the citizen's) and accounts the matcher gives to someone else are
-     * left out. Empty when the register does not know the citizen.
+     * left out. The citizen's facts come from the register, or, for a citizen the register extract does not
+     * hold yet, from the identity VNeID vouched for at sign-in (issue 3: "exists in the register or belongs
+     * to a signed-in identity"); empty when neither knows a birth date.
      */
     public List<LinkSuggestion> suggestionsFor(PersonalId citizen) {
         Objects.requireNonNull(citizen, "citizen");
-        Optional<PopulationRecord> me = register.findByPersonalId(citizen);
+        Optional<PersonRecord> me = register.findByPersonalId(citizen).map(MatchRecords::person)
+                .or(() -> identities.findByPersonalId(citizen).flatMap(MatchRecords::person));
         if (me.isEmpty()) {
             return List.of();
         }
-        PopulationRecord self = me.get();
+        PersonRecord self = me.get();
         Map<Long, LegacyAccount> candidates = new LinkedHashMap<>();
         accounts.findByIdNumber(citizen.value()).forEach(a -> candidates.putIfAbsent(a.id().orElseThrow(), a));
         self.oldIdNumber().ifPresent(old -> accounts.findByIdNumber(old.value())
                 .forEach(a -> candidates.putIfAbsent(a.id().orElseThrow(), a)));
-        accounts.findByNameKeyAndBirthYear(self.nameKey(), self.birthDate().getYear())
+        accounts.findByNameKeyAndBirthYear(self.name().key(), self.birthDate().getYear())
                 .forEach(a -> candidates.putIfAbsent(a.id().orElseThrow(), a));
 
         List<LinkSuggestion> suggestions = new ArrayList<>();
@@ -561,7 +567,7 @@ public class LinkingEngine {
         return suggestionsFor(citizen).stream().filter(s -> s.legacyAccountId() == legacyAccountId).findFirst();
     }
 
-    private Optional<LinkSuggestion> suggest(PersonalId citizen, PopulationRecord self, LegacyAccount account) {
+    private Optional<LinkSuggestion> suggest(PersonalId citizen, PersonRecord self, LegacyAccount account) {
         AccountRecord record;
         try {
             record = MatchRecords.account(account);
@@ -571,7 +577,7 @@ public class LinkingEngine {
         // The matcher only ever looks at the people the account's blocking keys reach, so asking the register
         // port for exactly those gives the decision the full in-memory index would give.
         Map<PersonalId, PersonRecord> reachable = new LinkedHashMap<>();
-        reachable.put(citizen, MatchRecords.person(self));
+        reachable.put(citizen, self);
         record.personalId().flatMap(register::findByPersonalId).ifPresent(p -> reachable.putIfAbsent(p.personalId(), MatchRecords.person(p)));
         record.oldIdNumber().ifPresent(old -> register.findByOldIdNumber(old)
                 .forEach(p -> reachable.putIfAbsent(p.personalId(), MatchRecords.person(p))));

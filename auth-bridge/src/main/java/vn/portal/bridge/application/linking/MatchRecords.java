@@ -1,5 +1,8 @@
 package vn.portal.bridge.application.linking;
 
+import java.util.Optional;
+
+import vn.portal.bridge.domain.model.citizen.CitizenIdentity;
 import vn.portal.bridge.domain.model.legacy.LegacyAccount;
 import vn.portal.bridge.domain.model.legacy.LegacyIdNumber;
 import vn.portal.bridge.domain.model.matching.AccountRecord;
@@ -35,6 +38,21 @@ final class MatchRecords {
             }
         }
         return record.build();
+    }
+
+    /**
+     * A signed-in citizen as the matcher sees them, from the facts VNeID asserted; empty without a birth date
+     * (the matcher needs one for every person).
+     */
+    static Optional<PersonRecord> person(CitizenIdentity identity) {
+        if (identity.birthDate().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(PersonRecord.builder(identity.personalId())
+                .name(identity.fullName())
+                .birthDate(identity.birthDate().get())
+                .gender(identity.gender().orElse(null))
+                .build());
     }
 
     static PersonRecord person(PopulationRecord person) {

@@ -58,7 +58,8 @@ public final class BridgeServices {
         this.identityLinks = new JpaIdentityLinkRepository(factory);
         this.reviewItems = new JpaReviewItemRepository(factory);
         this.linkingEngine = new LinkingEngine(new JpaAgencyRepository(factory), legacyAccounts, populationRegister,
-                populationRegister, identityLinks, reviewItems, auditLog, MatchingModel.loadDefault(), clock);
+                populationRegister, new JpaCitizenIdentityRepository(factory), identityLinks, reviewItems, auditLog,
+                MatchingModel.loadDefault(), clock);
     }
 
     public BridgeServices(PortalDatabase database) {

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import vn.portal.bridge.domain.model.audit.AuditEvent;
 import vn.portal.bridge.domain.model.audit.AuditEventType;
+import vn.portal.bridge.domain.model.citizen.CitizenIdentity;
+import vn.portal.bridge.domain.model.identity.AssuranceLevel;
 import vn.portal.bridge.domain.model.identity.Gender;
 import vn.portal.bridge.domain.model.identity.PersonalId;
 import vn.portal.bridge.domain.model.link.IdentityLink;
@@ -26,6 +29,8 @@ import vn.portal.bridge.domain.model.matching.Outcome;
 import vn.portal.bridge.domain.model.matching.ReviewReason;
 import vn.portal.bridge.domain.model.matching.Thresholds;
 import vn.portal.bridge.domain.model.matching.UnlinkableReason;
+import vn.portal.bridge.domain.model.name.VietnameseName;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaCitizenIdentityRepository;
 
 class LinkingEngineTest {
 
@@ -348,6 +353,23 @@ class LinkingEngineTest {
 
         assertThat(engine.suggestionsFor(pid(LinkingFixture.AN))).isEmpty();
         assertThat(engine.suggestion(pid(LinkingFixture.AN), ids.get(0))).isEmpty();
+    }
+
+    @Test
+    void signedInCitizenMissingFromTheRegisterExtractIsSuggestedTheAccountWithTheirPersonalId() {
+        // Ngô Thị Mai signed in with VNeID; the register extract was taken before she was added to it.
+        PersonalId mai = pid("001199004321");
+        new JpaCitizenIdentityRepository(db.database.entityManagerFactory()).store(new CitizenIdentity(mai,
+                VietnameseName.of("Ngô Thị Mai"), LocalDate.parse("1999-09-02"), Gender.FEMALE, AssuranceLevel.LEVEL_2,
+                "vneid-sub-mai", LinkingFixture.NOW));
+        List<Long> ids = db.store(
+                db.account("UBND-HN", "mai-99", "Ngo Thi Mai", "1999-09-02", Gender.FEMALE, "001199004321", null).build(),
+                db.account("UBND-HN", "mai-other", "Ngô Thị Mai", "1999-12-31", Gender.FEMALE, null, null).build());
+
+        List<LinkSuggestion> suggestions = engine.suggestionsFor(mai);
+
+        assertThat(suggestions).extracting(LinkSuggestion::legacyAccountId).containsExactly(ids.get(0));
+        assertThat(suggestions.get(0).outcome()).isEqualTo(Outcome.AUTO_EXACT);
     }
 
     @Test

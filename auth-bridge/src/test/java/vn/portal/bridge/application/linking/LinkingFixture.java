@@ -25,6 +25,7 @@ import vn.portal.bridge.infrastructure.persistence.BridgeServices;
 import vn.portal.bridge.infrastructure.persistence.DatabaseSettings;
 import vn.portal.bridge.infrastructure.persistence.PortalDatabase;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaAgencyRepository;
+import vn.portal.bridge.infrastructure.persistence.jpa.JpaCitizenIdentityRepository;
 
 /**
  * A fresh in-memory H2 database (Oracle mode, schema V1 + V2, demo agencies BHXH, BTP, BCA, UBND-HN, UBND-HCM)
@@ -105,7 +106,8 @@ public final class LinkingFixture implements AutoCloseable {
     /** An engine on the same database with another matching model (e.g. other thresholds). */
     LinkingEngine engineWith(MatchingModel model) {
         return new LinkingEngine(new JpaAgencyRepository(database.entityManagerFactory()), services.legacyAccounts(),
-                services.populationRecords(), services.populationRegister(), services.identityLinks(), services.reviewItems(),
+                services.populationRecords(), services.populationRegister(),
+                new JpaCitizenIdentityRepository(database.entityManagerFactory()), services.identityLinks(), services.reviewItems(),
                 services.auditLog(), model, clock);
     }
 
