@@ -13,6 +13,7 @@ import org.pac4j.core.profile.UserProfile;
 import org.pac4j.jee.context.JEEContext;
 import org.pac4j.jee.context.session.JEESessionStore;
 import org.pac4j.oidc.client.OidcClient;
+import org.pac4j.oidc.credentials.OidcCredentials;
 import org.pac4j.oidc.profile.OidcProfile;
 import vn.portal.bridge.application.VerifiedCitizen;
 import vn.portal.web.security.oidc.ClaimMapper;
@@ -91,6 +92,11 @@ public class CallbackServlet extends HttpServlet {
         } catch (RuntimeException e) {
             throw RejectionClassifier.classify(e, RejectionClassifier.Step.TOKEN_REQUEST);
         }
+        // OpenID Connect Core 1.0 §3.1.3.3: a successful token response MUST carry an ID token. Without one, pac4j
+        // would build the profile from UserInfo alone and none of the ID token rules would ever run.
+        if (!(credentials instanceof OidcCredentials oidc) || oidc.getIdToken() == null) {
+            throw new SignInRejectedException(RejectionCode.TOKEN_REQUEST_FAILED, "token response carries no id_token");
+        }
         UserProfile profile;
         try {
             profile = client.getUserProfile(context, credentials)
@@ -133,6 +139,10 @@ public class CallbackServlet extends HttpServlet {
             if (parameter.getKey().length() > 64 || parameter.getValue()[0].length() > MAX_PARAMETER_LENGTH) {
                 throw new SignInRejectedException(RejectionCode.MALFORMED_CALLBACK, "callback parameter is oversized");
             }
+        }
+        // RFC 6749 §4.1.2 and §4.1.2.1: an authorization response carries either a code or an error, never neither.
+        if ((request.getParameter("code") == null) == (request.getParameter("error") == null)) {
+            throw new SignInRejectedException(RejectionCode.MALFORMED_CALLBACK, "callback carries neither or both of code and error");
         }
         if (request.getParameter("logout_token") != null) {
             throw new SignInRejectedException(RejectionCode.MALFORMED_CALLBACK, "logout tokens are not accepted at the callback");

@@ -33,7 +33,7 @@ final class VerifyingProfileCreator extends OidcProfileCreator {
         if (userInfoEndpointUri == null || accessToken == null) {
             return;
         }
-        HTTPResponse httpResponse;
+        HTTPResponse httpResponse = null;
         UserInfoResponse response;
         try {
             var request = new UserInfoRequest(userInfoEndpointUri, accessToken).toHTTPRequest();
@@ -43,6 +43,10 @@ final class VerifyingProfileCreator extends OidcProfileCreator {
         } catch (IOException e) {
             throw new SignInRejectedException(RejectionCode.PROVIDER_UNAVAILABLE, "UserInfo request failed: " + e.getMessage(), e);
         } catch (ParseException e) {
+            // Nimbus refuses a UserInfo response without sub while parsing; that is the §5.3.2 subject rule failing.
+            if (lacksSubject(httpResponse)) {
+                throw new SignInRejectedException(RejectionCode.USERINFO_SUBJECT_MISMATCH, "UserInfo response has no sub claim", e);
+            }
             throw new SignInRejectedException(RejectionCode.PROVIDER_ERROR, "UserInfo response is not valid: " + e.getMessage(), e);
         }
         if (response instanceof UserInfoErrorResponse error) {
@@ -59,6 +63,17 @@ final class VerifyingProfileCreator extends OidcProfileCreator {
             if (!"sub".equals(claim.getKey())) {
                 profile.addAttribute(claim.getKey(), claim.getValue());
             }
+        }
+    }
+
+    private static boolean lacksSubject(HTTPResponse httpResponse) {
+        if (httpResponse == null || httpResponse.getStatusCode() != 200) {
+            return false;
+        }
+        try {
+            return httpResponse.getBodyAsJSONObject().get("sub") == null;
+        } catch (ParseException notJson) {
+            return false;
         }
     }
 
