@@ -18,6 +18,8 @@ public final class AccountDecision {
     private final String reference;
     private final Decision decision;
     private final String error;
+    /** The evidence as JSON, rendered once; set by whichever thread asks first (rendering is deterministic). */
+    private volatile String evidenceJson;
 
     private AccountDecision(LegacyAccount account, Decision decision, String error) {
         this.accountId = account.id().orElseThrow(() -> new IllegalArgumentException("account " + account + " is not stored"));
@@ -51,6 +53,22 @@ public final class AccountDecision {
 
     public Optional<Decision> decision() {
         return Optional.ofNullable(decision);
+    }
+
+    /**
+     * The decision's evidence as JSON, as links and review items store it; rendered on first use, so the
+     * engine can render it on the deciding threads and the writer reuses it.
+     */
+    public Optional<String> evidenceJson() {
+        if (decision == null) {
+            return Optional.empty();
+        }
+        String json = evidenceJson;
+        if (json == null) {
+            json = decision.evidence().toJson();
+            evidenceJson = json;
+        }
+        return Optional.of(json);
     }
 
     /** Why the account could not be decided; present exactly when {@link #decision()} is empty. */

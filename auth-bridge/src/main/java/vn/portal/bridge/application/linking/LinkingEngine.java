@@ -178,14 +178,14 @@ public class LinkingEngine {
                 }
                 chunk.add(account);
                 if (chunk.size() == options.chunkSize()) {
-                    record(decideAll(matcher, chunk), runId, options.dryRun(), tally);
+                    record(decideAll(matcher, chunk, !options.dryRun()), runId, options.dryRun(), tally);
                     chunk.clear();
                     progress.progress(tally.seen(), total);
                 }
             });
         }
         if (!chunk.isEmpty()) {
-            record(decideAll(matcher, chunk), runId, options.dryRun(), tally);
+            record(decideAll(matcher, chunk, !options.dryRun()), runId, options.dryRun(), tally);
             progress.progress(tally.seen(), total);
         }
         return tally.toSummary(options.agencyCode(), options.dryRun(), Duration.ofNanos(System.nanoTime() - startedNanos));
@@ -221,6 +221,15 @@ public class LinkingEngine {
 
     /** Decides a chunk, on both cores when it is large enough; the matcher is safe to share. */
     public List<AccountDecision> decideAll(Matcher matcher, List<LegacyAccount> chunk) {
+        return decideAll(matcher, chunk, true);
+    }
+
+    /**
+     * As {@link #decideAll(Matcher, List)}; with {@code renderEvidence} the JSON evidence of links and review
+     * items is rendered on the deciding threads too (it costs about as much as the decision), not later on
+     * the single writing thread. A dry run writes no evidence and skips it.
+     */
+    public List<AccountDecision> decideAll(Matcher matcher, List<LegacyAccount> chunk, boolean renderEvidence) {
         if (chunk.size() < PARALLEL_THRESHOLD) {
             List<AccountDecision> decided = new ArrayList<>(chunk.size());
             for (LegacyAccount account : chunk) {
@@ -228,7 +237,14 @@ public class LinkingEngine {
             }
             return decided;
         }
-        return chunk.parallelStream().map(account -> decide(matcher, account)).toList();
+        return chunk.parallelStream().map(account -> {
+            AccountDecision decided = decide(matcher, account);
+            if (renderEvidence && decided.decision().map(d -> d.outcome().isAutomaticLink() || d.outcome() == Outcome.REVIEW)
+                    .orElse(false)) {
+                decided.evidenceJson();
+            }
+            return decided;
+        }).toList();
     }
 
     /**
@@ -261,9 +277,19 @@ public class LinkingEngine {
             }
             Decision decision = item.decision().orElseThrow();
             Outcome outcome = decision.outcome();
+            if (dryRun) {
+                // Counted as if written; no entity or evidence is built for a run that writes nothing.
+                switch (outcome) {
+                    case AUTO_EXACT, AUTO_REGISTER, AUTO_SCORED -> linkDecisions.put(item.accountId(), item);
+                    case REVIEW -> reviewDecisions.put(item.accountId(), item);
+                    case UNLINKABLE -> chunk.unlinkable(decision.unlinkableReason().orElseThrow());
+                    case NO_MATCH -> chunk.noMatch();
+                }
+                continue;
+            }
             switch (outcome) {
                 case AUTO_EXACT, AUTO_REGISTER, AUTO_SCORED -> {
-                    String json = decision.evidence().toJson();
+                    String json = item.evidenceJson().orElseThrow();
                     evidence.put(item.accountId(), json);
                     newLinks.add(new IdentityLink(decision.linkedPersonalId().orElseThrow(), item.accountId(),
                             LinkMethod.valueOf(outcome.name()), score(decision), json, ACTOR, now));
@@ -271,7 +297,7 @@ public class LinkingEngine {
                 }
                 case REVIEW -> {
                     ReviewReason reason = decision.reviewReason().orElseThrow();
-                    String json = decision.evidence().toJson();
+                    String json = item.evidenceJson().orElseThrow();
                     evidence.put(item.accountId(), json);
                     newItems.add(new ReviewItem(item.accountId(), cause(reason), json,
                             reviewNote(reason), null, ACTOR, now));
