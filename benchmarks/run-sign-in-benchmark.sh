@@ -117,7 +117,10 @@ cp "$SANDBOX_JAR" "$RUNTIME_DIR/vneid-sandbox.jar"
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR/sandbox" "$RUN_DIR/db"
 CLIENT_SECRET="$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
-printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
+# Loopback only, and no data grid: Payara Micro 6 would otherwise listen on every interface for cluster members.
+printf '%s\n' \
+    'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1' \
+    'set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false' \
     >"$RUN_DIR/micro-preboot.asadmin"
 
 say "Starting vneid-sandbox on $SANDBOX_URL"
