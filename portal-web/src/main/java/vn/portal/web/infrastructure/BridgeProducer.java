@@ -17,6 +17,8 @@ import vn.portal.bridge.application.CitizenSignIn;
 import vn.portal.bridge.application.ServiceCatalog;
 import vn.portal.bridge.application.SessionRegistry;
 import vn.portal.bridge.application.StaffDirectory;
+import vn.portal.bridge.domain.model.link.IdentityLinkRepository;
+import vn.portal.bridge.domain.model.link.ReviewItemRepository;
 import vn.portal.bridge.infrastructure.persistence.BridgeServices;
 import vn.portal.bridge.infrastructure.persistence.DatabaseSettings;
 import vn.portal.bridge.infrastructure.persistence.PortalDatabase;
@@ -126,6 +128,16 @@ public class BridgeProducer {
     @Produces
     PopulationRegister populationRegister() {
         return services().populationRegister();
+    }
+
+    @Produces
+    IdentityLinkRepository identityLinks() {
+        return services().identityLinks();
+    }
+
+    @Produces
+    ReviewItemRepository reviewItems() {
+        return services().reviewItems();
     }
 
     @PreDestroy

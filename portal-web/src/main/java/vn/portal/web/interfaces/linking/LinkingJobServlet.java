@@ -1,0 +1,64 @@
+package vn.portal.web.interfaces.linking;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.domain.model.audit.AuditEntry;
+import vn.portal.bridge.domain.model.audit.AuditEventType;
+import vn.portal.web.interfaces.common.Flash;
+import vn.portal.web.interfaces.common.StateChangingForm;
+import vn.portal.web.security.session.SignedInUser;
+
+import java.io.IOException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /admin/linking/run}: starts the {@code link-accounts} Jakarta Batch job (the same linking engine as
+ * {@code migration-tool link}), for every agency or one, optionally as a dry run. The job runs in the server's batch
+ * runtime; {@code /admin/linking} shows its executions.
+ */
+@WebServlet(urlPatterns = "/admin/linking/run")
+public class LinkingJobServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(LinkingJobServlet.class.getName());
+    static final String JOB = "link-accounts";
+
+    @Inject
+    transient AuditLog auditLog;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SignedInUser admin = StateChangingForm.verifiedUser(request);
+        if (admin == null || !admin.isAdministrator()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        String agency = request.getParameter("agency");
+        if (agency != null && !agency.matches("[A-Za-z0-9_-]{1,32}")) {
+            agency = null;
+        }
+        boolean dryRun = "true".equals(request.getParameter("dryRun"));
+        Properties parameters = new Properties();
+        if (agency != null) {
+            parameters.setProperty("agency", agency);
+        }
+        parameters.setProperty("dryRun", Boolean.toString(dryRun));
+        JobOperator operator = BatchRuntime.getJobOperator();
+        long executionId = operator.start(JOB, parameters);
+        LOG.info(() -> "Linking job started, execution " + executionId);
+        auditLog.record(AuditEntry.success(AuditEventType.LINK_BATCH)
+                .withActor(admin.personalId())
+                .withTarget("batch/" + JOB + "/" + executionId)
+                .withReason("JOB_STARTED")
+                .withDetails("agency " + (agency == null ? "(all)" : agency) + (dryRun ? ", dry run" : "")));
+        Flash.success("linking.flash.started", Long.toString(executionId)).put(request);
+        response.sendRedirect(request.getContextPath() + "/admin/linking");
+    }
+}
