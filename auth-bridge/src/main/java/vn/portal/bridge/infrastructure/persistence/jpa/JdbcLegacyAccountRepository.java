@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -31,7 +30,6 @@ import vn.portal.bridge.domain.model.legacy.LegacyAccountRepository;
 import vn.portal.bridge.domain.model.legacy.LegacyIdNumber;
 import vn.portal.bridge.domain.model.legacy.UnknownAgencyException;
 import vn.portal.bridge.domain.model.legacy.UpsertCounts;
-import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
 
 /**
  * {@link LegacyAccountRepository} with plain JDBC for the bulk paths (a MERGE batch per upsert, keyset-paged
@@ -45,7 +43,6 @@ import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
  */
 public class JdbcLegacyAccountRepository implements LegacyAccountRepository {
 
-    private static final Logger LOG = Logger.getLogger(JdbcLegacyAccountRepository.class.getName());
     private static final int ATTEMPTS = 3;
 
     static final String COLUMNS = "a.id, a.agency_code, a.account_id, a.username, a.raw_full_name, a.full_name, a.name_key,"
@@ -93,16 +90,8 @@ public class JdbcLegacyAccountRepository implements LegacyAccountRepository {
         if (batch.isEmpty()) {
             return UpsertCounts.NONE;
         }
-        for (int attempt = 1;; attempt++) {
-            try {
-                return JdbcWork.inTransaction(factory, connection -> upsertOnce(connection, batch));
-            } catch (ConflictingUpdateException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.fine(() -> "Legacy account batch raced with another writer; classifying again: " + e.getMessage());
-            }
-        }
+        return JdbcWork.inTransactionRetryingConflicts(factory, ATTEMPTS, "Legacy account batch",
+                connection -> upsertOnce(connection, batch));
     }
 
     private UpsertCounts upsertOnce(Connection connection, List<LegacyAccount> batch) throws SQLException {

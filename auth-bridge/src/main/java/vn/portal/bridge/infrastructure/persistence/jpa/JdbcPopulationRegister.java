@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -30,7 +29,6 @@ import vn.portal.bridge.domain.model.name.VietnameseName;
 import vn.portal.bridge.domain.model.population.PopulationRecord;
 import vn.portal.bridge.domain.model.population.PopulationRecordRepository;
 import vn.portal.bridge.domain.model.population.PopulationRegister;
-import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
 
 /**
  * The population register served from the local extract table ({@code population_record}), with plain JDBC:
@@ -40,7 +38,6 @@ import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
  */
 public class JdbcPopulationRegister implements PopulationRegister, PopulationRecordRepository {
 
-    private static final Logger LOG = Logger.getLogger(JdbcPopulationRegister.class.getName());
     private static final int ATTEMPTS = 3;
 
     private static final String COLUMNS = "p.personal_id, p.old_id_number, p.full_name, p.name_key, p.birth_date, p.gender,"
@@ -119,16 +116,8 @@ public class JdbcPopulationRegister implements PopulationRegister, PopulationRec
         if (batch.isEmpty()) {
             return UpsertCounts.NONE;
         }
-        for (int attempt = 1;; attempt++) {
-            try {
-                return JdbcWork.inTransaction(factory, connection -> upsertOnce(connection, batch));
-            } catch (ConflictingUpdateException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.fine(() -> "Population batch raced with another writer; classifying again: " + e.getMessage());
-            }
-        }
+        return JdbcWork.inTransactionRetryingConflicts(factory, ATTEMPTS, "Population batch",
+                connection -> upsertOnce(connection, batch));
     }
 
     private UpsertCounts upsertOnce(Connection connection, List<PopulationRecord> batch) throws SQLException {

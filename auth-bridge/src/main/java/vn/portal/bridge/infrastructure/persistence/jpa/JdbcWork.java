@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
+import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 
@@ -39,6 +40,8 @@ final class JdbcWork {
     static final int LOOKUP_CHUNK = 100;
     /** INCREMENT BY of the V2 sequences, equal to EclipseLink's allocationSize. */
     static final int SEQUENCE_BLOCK = 50;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JdbcWork.class.getName());
 
     private JdbcWork() {
     }
@@ -72,6 +75,25 @@ final class JdbcWork {
                 throw new PersistenceException("SQL failed: " + cause.getMessage(), cause);
             }
         });
+    }
+
+    /**
+     * Runs {@code work} in a transaction and runs it again, up to {@code attempts} times in all, when a concurrent
+     * writer won a race on a unique key: an upsert that classified rows as new must classify them again.
+     *
+     * @param what names the batch in the log line of a retry
+     */
+    static <T> T inTransactionRetryingConflicts(EntityManagerFactory factory, int attempts, String what, SqlWork<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return inTransaction(factory, work);
+            } catch (ConflictingUpdateException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                LOG.fine(() -> what + " raced with another writer; classifying again: " + e.getMessage());
+            }
+        }
     }
 
     static <T> List<T> query(Connection connection, String sql, RowReader<T> reader, Object... parameters) throws SQLException {
