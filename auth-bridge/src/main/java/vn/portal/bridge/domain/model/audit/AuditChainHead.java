@@ -33,6 +33,24 @@ public class AuditChainHead {
         // for JPA
     }
 
+    /**
+     * The head as a plain SQL reader found it (under the row's lock), for appenders that write events in JDBC
+     * batches; the JPA path reads the entity instead.
+     */
+    public static AuditChainHead at(long lastId, String lastHash) {
+        if (lastId < 0) {
+            throw new IllegalArgumentException("the chain head's last id is never negative, not " + lastId);
+        }
+        if (lastHash == null || lastHash.length() != GENESIS_HASH.length()) {
+            throw new IllegalArgumentException("the chain head's last hash must be 64 hex digits, not " + lastHash);
+        }
+        AuditChainHead head = new AuditChainHead();
+        head.id = SINGLETON_ID;
+        head.lastId = lastId;
+        head.lastHash = lastHash;
+        return head;
+    }
+
     public long lastId() {
         return lastId;
     }
