@@ -45,7 +45,10 @@ public interface LegacyAccountRepository {
      */
     long forEach(AccountSelection selection, Consumer<? super LegacyAccount> action);
 
-    /** Lowest and highest id of the selection, to cut it into ranges for parallel partitions; empty if none. */
+    /**
+     * Lowest and highest id of the selection and how many accounts it holds, in one pass (for undecided accounts
+     * each row costs two index probes), to cut it into ranges for parallel partitions; empty if none.
+     */
     Optional<IdRange> idRange(AccountSelection selection);
 
     long count(AccountSelection selection);
@@ -60,11 +63,14 @@ public interface LegacyAccountRepository {
     /** Removes the unlinkable verdict of the given accounts (e.g. after the register gained new people). */
     int clearUnlinkable(List<Long> accountIds);
 
-    /** Inclusive range of ids. */
-    record IdRange(long lowest, long highest) {
+    /** Inclusive range of ids and the number of selected accounts in it. */
+    record IdRange(long lowest, long highest, long count) {
         public IdRange {
             if (highest < lowest) {
                 throw new IllegalArgumentException("empty id range " + lowest + ".." + highest);
+            }
+            if (count < 1 || count - 1 > highest - lowest) {
+                throw new IllegalArgumentException(count + " accounts cannot have ids " + lowest + ".." + highest);
             }
         }
     }

@@ -251,10 +251,10 @@ public class JdbcLegacyAccountRepository implements LegacyAccountRepository {
     @Override
     public Optional<IdRange> idRange(AccountSelection selection) {
         return JdbcWork.inTransaction(factory, connection -> JdbcWork.query(connection,
-                "SELECT MIN(a.id), MAX(a.id) FROM legacy_account a WHERE a.id > ? AND a.id <= ?" + filter(selection),
+                "SELECT MIN(a.id), MAX(a.id), COUNT(*) FROM legacy_account a WHERE a.id > ? AND a.id <= ?" + filter(selection),
                 r -> {
                     long lowest = r.getLong(1);
-                    return r.wasNull() ? Optional.<IdRange>empty() : Optional.of(new IdRange(lowest, r.getLong(2)));
+                    return r.wasNull() ? Optional.<IdRange>empty() : Optional.of(new IdRange(lowest, r.getLong(2), r.getLong(3)));
                 }, parameters(selection, selection.fromIdInclusive() - 1)).get(0));
     }
 

@@ -167,6 +167,7 @@ class JdbcLegacyAccountRepositoryTest {
         LegacyAccountRepository.IdRange range = accounts.idRange(AccountSelection.agency("BHXH")).orElseThrow();
         assertThat(range.lowest()).isEqualTo(ids.get(0));
         assertThat(range.highest()).isEqualTo(ids.get(ids.size() - 1));
+        assertThat(range.count()).isEqualTo(total);
 
         long middle = ids.get(1000);
         List<Long> part = new ArrayList<>();
