@@ -21,6 +21,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -164,31 +169,108 @@ public class LinkingEngine {
         Objects.requireNonNull(progress, "progress");
         AccountSelection selection = new AccountSelection(options.agencyCode(), options.fromIdInclusive(),
                 options.toIdInclusive(), true);
-        long total = accounts.count(selection);
+        Optional<LegacyAccountRepository.IdRange> range = accounts.idRange(selection);
+        long total = range.map(LegacyAccountRepository.IdRange::count).orElse(0L);
         String runId = newRunId();
         LOG.info(() -> "linking run " + runId + (options.dryRun() ? " (dry run)" : "") + ": " + total
                 + " undecided accounts" + options.agency().map(a -> " of agency " + a).orElse(""));
         LinkingTally tally = new LinkingTally();
         List<LegacyAccount> chunk = new ArrayList<>(options.chunkSize());
-        Optional<LegacyAccountRepository.IdRange> range = total == 0 ? Optional.empty() : accounts.idRange(selection);
-        if (range.isPresent()) {
-            accounts.forEach(byIdOnly(range.get()), account -> {
-                if (options.agencyCode() != null && !options.agencyCode().equals(account.agencyCode())) {
-                    return;
-                }
-                chunk.add(account);
-                if (chunk.size() == options.chunkSize()) {
-                    record(decideAll(matcher, chunk, !options.dryRun()), runId, options.dryRun(), tally);
-                    chunk.clear();
-                    progress.progress(tally.seen(), total);
-                }
-            });
-        }
-        if (!chunk.isEmpty()) {
-            record(decideAll(matcher, chunk, !options.dryRun()), runId, options.dryRun(), tally);
-            progress.progress(tally.seen(), total);
+        try (ChunkWriter writer = new ChunkWriter(runId, options.dryRun(), tally, progress, total)) {
+            if (range.isPresent()) {
+                accounts.forEach(byIdOnly(range.get()), account -> {
+                    if (options.agencyCode() != null && !options.agencyCode().equals(account.agencyCode())) {
+                        return;
+                    }
+                    chunk.add(account);
+                    if (chunk.size() == options.chunkSize()) {
+                        writer.write(decideAll(matcher, chunk, !options.dryRun()));
+                        chunk.clear();
+                    }
+                });
+            }
+            if (!chunk.isEmpty()) {
+                writer.write(decideAll(matcher, chunk, !options.dryRun()));
+            }
+            writer.finish();
         }
         return tally.toSummary(options.agencyCode(), options.dryRun(), Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    /**
+     * Records decided chunks on a thread of its own, one chunk behind the reading and deciding: writing a chunk
+     * (H2 or Oracle inserting links, evidence and audit rows) costs about as much as reading and deciding the
+     * next one, so overlapping the two keeps both cores busy. Chunks are still written one at a time and in
+     * id order, and the tally is only touched by the writing thread until {@link #finish()} hands it back.
+     */
+    private final class ChunkWriter implements AutoCloseable {
+
+        private final String runId;
+        private final boolean dryRun;
+        private final LinkingTally tally;
+        private final ProgressListener progress;
+        private final long total;
+        private final ExecutorService thread;
+        private Future<?> pending;
+
+        ChunkWriter(String runId, boolean dryRun, LinkingTally tally, ProgressListener progress, long total) {
+            this.runId = runId;
+            this.dryRun = dryRun;
+            this.tally = tally;
+            this.progress = progress;
+            this.total = total;
+            this.thread = Executors.newSingleThreadExecutor(task -> {
+                Thread writer = new Thread(task, "linking-writer-" + runId);
+                writer.setDaemon(true);
+                return writer;
+            });
+        }
+
+        /** Waits for the previous chunk to be written (surfacing its failure), then starts writing this one. */
+        void write(List<AccountDecision> decisions) {
+            finish();
+            pending = thread.submit(() -> {
+                record(decisions, runId, dryRun, tally);
+                progress.progress(tally.seen(), total);
+            });
+        }
+
+        /** Waits until every chunk handed over is written; rethrows what stopped the writer. */
+        void finish() {
+            if (pending == null) {
+                return;
+            }
+            Future<?> last = pending;
+            pending = null;
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while linking run " + runId + " was writing", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            // After a failure on the reading side the chunk being written is left to finish: it is consistent
+            // on its own (one chunk's links and events), and the next run starts after it.
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(10, TimeUnit.MINUTES)) {
+                    LOG.warning(() -> "linking run " + runId + ": the writer did not finish within 10 minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -504,7 +586,7 @@ public class LinkingEngine {
             if (range.isEmpty()) {
                 continue;
             }
-            long count = accounts.count(undecided);
+            long count = range.get().count();
             long slices = Math.max(1, (count + maxAccountsPerPartition - 1) / maxAccountsPerPartition);
             long lowest = range.get().lowest();
             long highest = range.get().highest();
