@@ -53,16 +53,24 @@ class LinkingEngineBenchmarkTest {
         int rows = Integer.parseInt(System.getProperty("bridge.link.rows"));
         Path directory = Files.createTempDirectory("link-bench");
         DatabaseSettings settings = DatabaseSettings.defaults()
-                .withUrl("jdbc:h2:file:" + directory.resolve("portal") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");
+                .withUrl("jdbc:h2:file:" + directory.resolve("portal") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
+                        + System.getProperty("bridge.link.urlOptions", ""));
+        loadOrCopy(settings, directory, rows);
         try (PortalDatabase database = PortalDatabase.open(settings, true)) {
             BridgeServices services = new BridgeServices(database.entityManagerFactory(), Clock.systemUTC());
-            long started = System.nanoTime();
-            bulkLoad(database, rows);
-            print("bulk load (setup, not measured)", rows, started);
+            if (System.getProperty("bridge.link.beforeRun") != null) {
+                // e.g. "DROP INDEX identity_link_pid_ix", to measure what one index costs the run
+                try (Connection connection = database.dataSource().getConnection();
+                        java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute(System.getProperty("bridge.link.beforeRun"));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("bridge.link.beforeRun failed", e);
+                }
+            }
 
             LinkingEngine engine = services.linkingEngine();
             resetPeaks();
-            started = System.nanoTime();
+            long started = System.nanoTime();
             long cpu = processCpuNanos();
             Matcher matcher = engine.loadMatcher();
             print("register index build", rows, started);
@@ -72,8 +80,12 @@ class LinkingEngineBenchmarkTest {
 
             resetPeaks();
             cpu = processCpuNanos();
-            LinkingSummary dry = engine.run(matcher, LinkingOptions.agency("BHXH").dryRun(true), ProgressListener.NONE);
-            System.out.println(dry.report());
+            // bridge.link.realOnly skips the dry run, so a profile of the process shows the real run alone
+            LinkingSummary dry = Boolean.getBoolean("bridge.link.realOnly") ? null
+                    : engine.run(matcher, LinkingOptions.agency("BHXH").dryRun(true), ProgressListener.NONE);
+            if (dry != null) {
+                System.out.println(dry.report());
+            }
             cpu("dry run", cpu);
             long dryPeak = peakHeap();
             if (Boolean.getBoolean("bridge.link.dryOnly")) {
@@ -88,18 +100,43 @@ class LinkingEngineBenchmarkTest {
             LinkingSummary real = engine.run(matcher, LinkingOptions.agency("BHXH"), ProgressListener.NONE);
             System.out.println(real.report());
             cpu("real run", cpu);
+            printCpuByThread();
             long realPeak = peakHeap();
 
             System.out.printf(Locale.ROOT, "heap: index live %.0f MB, peak during dry run %.0f MB, peak during real run %.0f MB, max %.0f MB%n",
                     indexHeap / 1e6, dryPeak / 1e6, realPeak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
             System.out.printf(Locale.ROOT, "RESULT rows=%d dry=%.0f/s real=%.0f/s indexMB=%.0f peakMB=%.0f%n", rows,
-                    dry.accountsPerSecond(), real.accountsPerSecond(), indexHeap / 1e6, Math.max(dryPeak, realPeak) / 1e6);
+                    dry == null ? 0 : dry.accountsPerSecond(), real.accountsPerSecond(), indexHeap / 1e6, Math.max(dryPeak, realPeak) / 1e6);
             assertThat(real.accountsSeen()).isEqualTo(rows);
             assertThat(real.errors()).isZero();
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * Fills the benchmark's database: copied from {@code bridge.link.template} (a directory) when an earlier run
+     * left a copy there for the same number of rows, otherwise bulk loaded, and then saved there if the property
+     * is set. A million people and accounts take minutes to load on this machine; the run itself is what is measured.
+     */
+    private static void loadOrCopy(DatabaseSettings settings, Path directory, int rows) throws IOException {
+        String templateProperty = System.getProperty("bridge.link.template");
+        Path template = templateProperty == null ? null : Path.of(templateProperty).resolve(rows + "-portal.mv.db");
+        if (template != null && Files.exists(template)) {
+            Files.copy(template, directory.resolve("portal.mv.db"));
+            System.out.println("database copied from " + template + " (setup, not measured)");
+            return;
+        }
+        try (PortalDatabase database = PortalDatabase.open(settings, true)) {
+            long started = System.nanoTime();
+            bulkLoad(database, rows);
+            print("bulk load (setup, not measured)", rows, started);
+        }
+        if (template != null) {
+            Files.createDirectories(template.getParent());
+            Files.copy(directory.resolve("portal.mv.db"), template);
         }
     }
 
@@ -170,6 +207,35 @@ class LinkingEngineBenchmarkTest {
         } catch (SQLException e) {
             throw new IllegalStateException("bulk load failed", e);
         }
+    }
+
+    /**
+     * CPU seconds per thread name since the JVM started (Linux only: read from /proc), so a run shows what the
+     * database's own threads (H2's page serialization, its background writer), the JIT compilers and the garbage
+     * collector cost besides the engine.
+     */
+    private static void printCpuByThread() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        java.util.Map<String, Long> ticksByName = new java.util.TreeMap<>();
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.forEach(thread -> {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    // "pid (name) state ppid ..."; utime and stime are fields 14 and 15, in clock ticks
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticksByName.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked
+                }
+            });
+        }
+        System.out.println("CPU by thread since the JVM started (setup included; 100 ticks per second assumed):");
+        ticksByName.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(10)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %-24s %7.1f s%n", e.getKey(), e.getValue() / 100.0));
     }
 
     private static long processCpuNanos() {
