@@ -8,6 +8,7 @@ import java.util.Map;
 
 import vn.portal.bridge.domain.model.matching.Decision;
 import vn.portal.bridge.domain.model.matching.Outcome;
+import vn.portal.bridge.domain.model.matching.ReviewReason;
 
 /**
  * Decisions compared with the truth, counted per {@link Variation}. "After review" assumes reviewers decide
@@ -36,11 +37,15 @@ public final class EvaluationReport {
     static final int KEPT_FALSE_LINKS = 20;
 
     private final Map<Variation, long[]> counts = new EnumMap<>(Variation.class);
+    /** Per variation, the accounts sent to review for each {@link ReviewReason}. */
+    private final Map<Variation, long[]> reviewReasons = new EnumMap<>(Variation.class);
     private final List<String> falseLinks = new ArrayList<>();
 
     public void record(Variation variation, String truePersonalId, Decision decision) {
         Result result = classify(truePersonalId, decision);
         counts.computeIfAbsent(variation, v -> new long[Result.values().length])[result.ordinal()]++;
+        decision.reviewReason().ifPresent(reason ->
+                reviewReasons.computeIfAbsent(variation, v -> new long[ReviewReason.values().length])[reason.ordinal()]++);
         if (result == Result.AUTO_WRONG && falseLinks.size() < KEPT_FALSE_LINKS) {
             falseLinks.add(variation + " " + decision.accountReference() + " (true person "
                     + (truePersonalId == null ? "not in the register" : truePersonalId) + "): " + decision.evidence().toJson());
@@ -70,6 +75,21 @@ public final class EvaluationReport {
     public long count(Variation variation, Result result) {
         long[] row = counts.get(variation);
         return row == null ? 0 : row[result.ordinal()];
+    }
+
+    /** Accounts of {@code variation} sent to review for {@code reason}. */
+    public long reviews(Variation variation, ReviewReason reason) {
+        long[] row = reviewReasons.get(variation);
+        return row == null ? 0 : row[reason.ordinal()];
+    }
+
+    /** Accounts sent to review for {@code reason}, over all variations. */
+    public long reviews(ReviewReason reason) {
+        long sum = 0;
+        for (long[] row : reviewReasons.values()) {
+            sum += row[reason.ordinal()];
+        }
+        return sum;
     }
 
     public long total(Result result) {
@@ -168,6 +188,27 @@ public final class EvaluationReport {
                     ? String.format(Locale.ROOT, " %12.4f%n", ratio(row[Result.AUTO_CORRECT.ordinal()], n))
                     : String.format(Locale.ROOT, " %12s%n", "-"));
         }
+        out.append(String.format(Locale.ROOT, "%-18s", "sent to review by"));
+        for (ReviewReason reason : ReviewReason.values()) {
+            out.append(String.format(Locale.ROOT, " %23s", reason.name()));
+        }
+        out.append(System.lineSeparator());
+        for (Variation variation : Variation.values()) {
+            long[] row = reviewReasons.get(variation);
+            if (row == null) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "%-18s", variation.name()));
+            for (long c : row) {
+                out.append(String.format(Locale.ROOT, " %23d", c));
+            }
+            out.append(System.lineSeparator());
+        }
+        out.append(String.format(Locale.ROOT, "%-18s", "all"));
+        for (ReviewReason reason : ReviewReason.values()) {
+            out.append(String.format(Locale.ROOT, " %23d", reviews(reason)));
+        }
+        out.append(System.lineSeparator());
         for (String falseLink : falseLinks) {
             out.append("false automatic link: ").append(falseLink).append(System.lineSeparator());
         }

@@ -558,6 +558,7 @@ public class LinkingEngine {
             case COMPETING_IDENTITIES -> ReviewCause.COMPETING_IDENTITIES;
             case CONTRADICTING_ID_NUMBER -> ReviewCause.CONTRADICTING_ID_NUMBER;
             case AUTO_LINK_VETOED -> ReviewCause.AUTO_LINK_VETOED;
+            case FOLDED_NAME_AMBIGUOUS -> ReviewCause.FOLDED_NAME_AMBIGUOUS;
         };
     }
 

@@ -197,6 +197,21 @@ class LinkingEngineTest {
     }
 
     @Test
+    void asciiNameThatFitsBothTwinsGoesToReviewWithTheFoldedNameCause() {
+        // "Le Van Tu" is Tú or Tư; Tư's phone alone does not tell an account of Tú's that borrowed it
+        List<Long> ids = db.store(db.account("BTP", "tu-88", "Le Van Tu", "1988-02-10", Gender.MALE, null, "0905111333").build());
+
+        LinkingSummary summary = engine.run(LinkingOptions.agency("BTP"));
+
+        assertThat(summary.sentToReview()).containsEntry(ReviewReason.FOLDED_NAME_AMBIGUOUS, 1L);
+        assertThat(db.services.identityLinks().findCurrentByAccount(ids.get(0))).isEmpty();
+        ReviewItem item = openItem(ids.get(0));
+        assertThat(item.cause()).isEqualTo(ReviewCause.FOLDED_NAME_AMBIGUOUS);
+        assertThat(item.candidates()).hasValueSatisfying(json -> assertThat(json).contains(LinkingFixture.TU_HORN,
+                "\"review_reason\":\"FOLDED_NAME_AMBIGUOUS\"", "only once folded"));
+    }
+
+    @Test
     void foreignersWithPassportsAndTestAccountsEndUnlinkableWithAReason() throws SQLException {
         List<Long> ids = db.store(
                 db.account("UBND-HCM", "fr-001", "Martin Dubois", "1978-06-21", Gender.MALE, "C4567890", null).build(),

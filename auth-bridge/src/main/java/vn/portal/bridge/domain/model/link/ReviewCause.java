@@ -11,5 +11,10 @@ public enum ReviewCause {
     /** A citizen disputed an existing link. */
     DISPUTED_LINK,
     /** The score was above the upper threshold, but a guard of the matcher forbade linking without a person. */
-    AUTO_LINK_VETOED
+    AUTO_LINK_VETOED,
+    /**
+     * The score was above the upper threshold, but the name agrees only once diacritics are folded ("Thuy"
+     * fits both Thủy and Thúy) and no id number separates the person from a look-alike twin or namesake.
+     */
+    FOLDED_NAME_AMBIGUOUS
 }

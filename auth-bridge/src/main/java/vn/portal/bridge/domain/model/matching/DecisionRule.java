@@ -9,6 +9,7 @@ public enum DecisionRule {
     CONTRADICTING_ID_NUMBER_GUARD("guard: id number contradicts name and birth date"),
     COMPETING_IDENTITIES_GUARD("guard: competing identities"),
     AUTO_LINK_VETO("veto on an automatic scored link"),
+    FOLDED_NAME_GUARD("guard: a name without diacritics that fits several spellings"),
     SCORE_THRESHOLDS("Fellegi-Sunter score against the thresholds"),
     NO_CANDIDATES("no candidates");
 

@@ -47,7 +47,7 @@ public final class Evidence {
         this.notes = List.copyOf(notes);
     }
 
-    /** "vn-legacy-accounts/2026-11-28.1". */
+    /** "vn-legacy-accounts/2026-11-28.2". */
     public String model() {
         return model;
     }

@@ -3,9 +3,11 @@ package vn.portal.bridge.domain.model.matching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import vn.portal.bridge.domain.model.identity.Gender;
 import vn.portal.bridge.domain.model.identity.PersonalId;
 
 /**
@@ -17,14 +19,16 @@ import vn.portal.bridge.domain.model.identity.PersonalId;
  *     folded name and birth year with the account (no key at all: UNLINKABLE, no usable fields);</li>
  * <li>every candidate is scored: the prior weight plus, per comparison, the weight of the level reached;</li>
  * <li>deterministic rules: a personal ID found in the register with the same birth date and a name that does
- *     not contradict it is AUTO_EXACT; an old ID card number naming exactly one person with the same folded
- *     name and birth date is AUTO_REGISTER;</li>
+ *     not contradict it is AUTO_EXACT; an old ID card number naming exactly one person with the same name (or
+ *     the same folded name when one side has no diacritics at all) and birth date is AUTO_REGISTER;</li>
  * <li>guards, before any automatic link: when the id number names one person but another candidate agrees
  *     fully on name and birth date and the named one does not, the number may be mistyped (REVIEW); when two
  *     candidates score within the competing margin, they compete (REVIEW);</li>
- * <li>thresholds: at or above the upper threshold AUTO_SCORED unless a vetoing level was reached (REVIEW),
- *     between the thresholds REVIEW, below NO_MATCH, or UNLINKABLE when the account holds a passport or a
- *     test e-mail address, or when no candidate was found at all.</li>
+ * <li>thresholds: at or above the upper threshold AUTO_SCORED unless a vetoing level was reached (REVIEW) or
+ *     the folded-name guard objects (REVIEW: the name agrees only without diacritics, the register spells that
+ *     given name in several ways, and no id number separates look-alikes); between the thresholds REVIEW;
+ *     below NO_MATCH, or UNLINKABLE when the account holds a passport or a test e-mail address, or when no
+ *     candidate was found at all.</li>
  * </ol>
  *
  * <p>The matcher keeps no state between calls: it is safe to call from many threads at once. Per call it
@@ -208,12 +212,22 @@ public final class Matcher {
             if (oldIdTargets.length > 0) {
                 int agreeing = -1;
                 int agreeingCount = 0;
+                int diacriticsDiffer = -1;
                 for (int t : oldIdTargets) {
                     NameAgreement name = nameAgreement(people[t]);
-                    if (sameBirthDate(t) && (name == NameAgreement.STRONG || name == NameAgreement.KEY_EQUAL)) {
+                    if (sameBirthDate(t) && name == NameAgreement.STRONG) {
                         agreeing = t;
                         agreeingCount++;
+                    } else if (sameBirthDate(t) && name == NameAgreement.KEY_EQUAL) {
+                        diacriticsDiffer = t;
                     }
+                }
+                if (agreeingCount == 0 && diacriticsDiffer >= 0) {
+                    // "Lê Văn Tú" is not "Lê Văn Tư": written with diacritics, different ones are a different
+                    // name (a twin's card on the account, say), so the card number alone does not decide.
+                    note("the old ID card number names " + people[diacriticsDiffer].personalId.masked()
+                            + ", born the same day, whose name differs from the account's only in diacritics;"
+                            + " diacritics that differ do not count as an agreeing name");
                 }
                 if (agreeingCount > 1) {
                     note("the old ID card number names " + agreeingCount
@@ -264,6 +278,11 @@ public final class Matcher {
                 if (veto != null) {
                     note("automatic scored links are never made when the " + veto);
                     return review(ReviewReason.AUTO_LINK_VETOED, DecisionRule.AUTO_LINK_VETO, personalIdTarget, best);
+                }
+                String ambiguity = foldedNameAmbiguity(best);
+                if (ambiguity != null) {
+                    note(ambiguity);
+                    return review(ReviewReason.FOLDED_NAME_AMBIGUOUS, DecisionRule.FOLDED_NAME_GUARD, personalIdTarget, best);
                 }
                 return link(Outcome.AUTO_SCORED, DecisionRule.SCORE_THRESHOLDS, personalIdTarget, best);
             }
@@ -371,6 +390,51 @@ public final class Matcher {
                     || StringMetrics.jaroWinkler(ak, 0, a.familyMiddleEndInKey(), bk, 0, b.familyMiddleEndInKey())
                     >= SIMILAR_FAMILY_NAME;
             return givenClose && familyClose ? NameAgreement.SIMILAR : NameAgreement.NONE;
+        }
+
+        /**
+         * Why the folded-name guard keeps {@code candidate} from an automatic scored link, or null when it does
+         * not. A name without any diacritics ("Nguyen Thi Thuy") can only be compared folded, and then it fits
+         * Nguyễn Thị Thủy and her twin Nguyễn Thị Thúy alike: twins share family and middle names, birth date
+         * and often the phone, so when the register spells the folded given name in several ways, only an id
+         * number (a separating level) can tell the account's owner from a look-alike who may be absent from
+         * the register. Names written with diacritics that differ never get here: that level is vetoed.
+         */
+        private String foldedNameAmbiguity(int candidate) {
+            MatchName a = account.name;
+            MatchName b = people[candidate].name;
+            if (a == null || !(a.withoutDiacritics() || b.withoutDiacritics())) {
+                return null;
+            }
+            String ak = a.key();
+            String bk = b.key();
+            if (!StringMetrics.regionEquals(ak, a.givenStartInKey(), ak.length(), bk, b.givenStartInKey(), bk.length())) {
+                return null;
+            }
+            int k = comparisons.length;
+            for (int c = 0; c < k; c++) {
+                if (model.separatesLookAlikesAt(c, levels[candidate * k + c])) {
+                    return null;
+                }
+            }
+            GivenNameSpellings spellings = index.spellingsOf(bk.substring(b.givenStartInKey()));
+            String spelling = b.display().substring(b.givenStartInDisplay());
+            // The look-alike who owns the account has the account's gender (the other gender would have reached
+            // the vetoed gender DISAGREE level), so only spellings of that gender leave the name open.
+            Gender gender = account.gender;
+            double otherShare = spellings == null ? 0.0 : spellings.otherSpellingShare(spelling, gender);
+            double bar = model.foldedNameMinOtherSpellingShare();
+            if (otherShare < bar) {
+                return null;
+            }
+            return (a.withoutDiacritics() ? "the account's name is written without diacritics" : "the register's name is "
+                    + "written without diacritics") + ", so the given name '" + a.display().substring(a.givenStartInDisplay())
+                    + "' agrees with " + people[candidate].personalId.masked() + "'s '" + spelling + "' only once folded; "
+                    + (spellings == null ? "" : (gender == null ? "" : "among " + (gender == Gender.MALE ? "men" : "women")
+                    + " ") + "the register spells '" + spellings.folded() + "' as " + spellings.describe(4, gender) + ", ")
+                    + String.format(Locale.ROOT, "%.1f%%", otherShare * 100) + " of them otherwise (the model's bar is "
+                    + String.format(Locale.ROOT, "%.1f%%", bar * 100) + "), and no id number agrees: a twin or namesake "
+                    + "written otherwise would look the same, so a person must decide";
         }
 
         private String vetoingLevels(int candidate) {
@@ -501,6 +565,6 @@ public final class Matcher {
     }
 
     private static String signed(double value) {
-        return String.format(java.util.Locale.ROOT, "%+.2f", value);
+        return String.format(Locale.ROOT, "%+.2f", value);
     }
 }

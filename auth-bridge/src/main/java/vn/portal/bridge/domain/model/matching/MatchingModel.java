@@ -22,8 +22,8 @@ import java.util.function.Function;
 
 /**
  * The linking model as data: the prior, the comparisons with their ordered levels and m/u probabilities,
- * the blocking rules, the thresholds, the levels that veto an automatic scored link, and the patterns of
- * test accounts. The default lives in the resource {@value #DEFAULT_RESOURCE}; a different file can be
+ * the blocking rules, the thresholds, the levels that veto an automatic scored link, the folded-name guard
+ * (when a name written without diacritics may not link automatically), and the patterns of test accounts. The default lives in the resource {@value #DEFAULT_RESOURCE}; a different file can be
  * loaded, and thresholds can be overridden by configuration ({@link #withThresholds}). Every key is checked:
  * an unknown or misspelt key fails loading rather than being silently ignored. Immutable, thread-safe.
  */
@@ -50,6 +50,8 @@ public final class MatchingModel {
     private final int maxBucketSize;
     private final int maxEvidenceCandidates;
     private final boolean[][] veto;
+    private final double foldedNameMinOtherSpellingShare;
+    private final boolean[][] separatesLookAlikes;
     private final Set<String> testNameWords;
     private final List<String> testNamePhrases;
     private final List<String> testEmailLocalPrefixes;
@@ -66,6 +68,8 @@ public final class MatchingModel {
         this.maxBucketSize = p.maxBucketSize;
         this.maxEvidenceCandidates = p.maxEvidenceCandidates;
         this.veto = p.veto;
+        this.foldedNameMinOtherSpellingShare = p.foldedNameMinOtherSpellingShare;
+        this.separatesLookAlikes = p.separatesLookAlikes;
         this.testNameWords = p.testNameWords;
         this.testNamePhrases = p.testNamePhrases;
         this.testEmailLocalPrefixes = p.testEmailLocalPrefixes;
@@ -202,6 +206,38 @@ public final class MatchingModel {
         return false;
     }
 
+    /**
+     * The folded-name guard's bar: an automatic scored link whose given name agrees only once folded (one side
+     * written without diacritics) goes to review when at least this share of the register people with that
+     * folded given name spell it otherwise than the candidate, unless a separating level was reached. 0 sends
+     * every such link to review.
+     */
+    public double foldedNameMinOtherSpellingShare() {
+        return foldedNameMinOtherSpellingShare;
+    }
+
+    /**
+     * True when reaching {@code level} in {@code field} tells two look-alike people apart (twins share family
+     * name, birth date and often the phone, never the personal ID or the old ID card), so the folded-name
+     * guard lets the link through.
+     */
+    public boolean separatesLookAlikes(ComparisonField field, Level level) {
+        for (int c = 0; c < comparisons.length; c++) {
+            if (comparisons[c].field() == field) {
+                for (int l = 0; l < comparisons[c].levelCount(); l++) {
+                    if (comparisons[c].levelAt(l) == level) {
+                        return separatesLookAlikes[c][l];
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    boolean separatesLookAlikesAt(int comparison, int level) {
+        return separatesLookAlikes[comparison][level];
+    }
+
     Comparison[] comparisonArray() {
         return comparisons;
     }
@@ -282,6 +318,8 @@ public final class MatchingModel {
         final int maxBucketSize;
         final int maxEvidenceCandidates;
         final boolean[][] veto;
+        final double foldedNameMinOtherSpellingShare;
+        final boolean[][] separatesLookAlikes;
         final Set<String> testNameWords;
         final List<String> testNamePhrases;
         final List<String> testEmailLocalPrefixes;
@@ -301,6 +339,8 @@ public final class MatchingModel {
             this.maxBucketSize = model.maxBucketSize;
             this.maxEvidenceCandidates = model.maxEvidenceCandidates;
             this.veto = model.veto;
+            this.foldedNameMinOtherSpellingShare = model.foldedNameMinOtherSpellingShare;
+            this.separatesLookAlikes = model.separatesLookAlikes;
             this.testNameWords = model.testNameWords;
             this.testNamePhrases = model.testNamePhrases;
             this.testEmailLocalPrefixes = model.testEmailLocalPrefixes;
@@ -347,29 +387,9 @@ public final class MatchingModel {
                 throw new InvalidMatchingModelException("comparisons must name at least one comparison");
             }
 
-            this.veto = new boolean[comparisons.length][];
-            for (int c = 0; c < comparisons.length; c++) {
-                veto[c] = new boolean[comparisons[c].levelCount()];
-            }
-            for (String entry : list("auto-scored.veto")) {
-                int dot = entry.indexOf('.');
-                if (dot < 0) {
-                    throw new InvalidMatchingModelException("auto-scored.veto entry '" + entry + "' must be comparison.LEVEL");
-                }
-                ComparisonField field = ComparisonField.byKey(entry.substring(0, dot));
-                Level level = level(entry.substring(dot + 1), "auto-scored.veto");
-                boolean found = false;
-                for (int c = 0; c < comparisons.length && !found; c++) {
-                    if (comparisons[c].field() == field) {
-                        veto[c][comparisons[c].indexOf(level)] = true;
-                        found = true;
-                    }
-                }
-                if (!found) {
-                    throw new InvalidMatchingModelException("auto-scored.veto names " + entry
-                            + " but comparison " + field.key() + " is not in the model");
-                }
-            }
+            this.veto = levelFlags("auto-scored.veto");
+            this.foldedNameMinOtherSpellingShare = share("auto-scored.folded-name.min-other-spelling-share");
+            this.separatesLookAlikes = levelFlags("auto-scored.folded-name.separating-levels");
 
             this.testNameWords = Collections.unmodifiableSet(new TreeSet<>(list("unlinkable.test-name-words")));
             this.testNamePhrases = list("unlinkable.test-name-phrases");
@@ -393,6 +413,38 @@ public final class MatchingModel {
             if (!unknown.isEmpty()) {
                 throw new InvalidMatchingModelException("unknown keys in the matching model: " + String.join(", ", unknown));
             }
+        }
+
+        /** Per comparison and level, whether the list under {@code key} ("given_name.DISAGREE, ...") names it. */
+        private boolean[][] levelFlags(String key) {
+            boolean[][] flags = new boolean[comparisons.length][];
+            for (int c = 0; c < comparisons.length; c++) {
+                flags[c] = new boolean[comparisons[c].levelCount()];
+            }
+            for (String entry : list(key)) {
+                int dot = entry.indexOf('.');
+                if (dot < 0) {
+                    throw new InvalidMatchingModelException(key + " entry '" + entry + "' must be comparison.LEVEL");
+                }
+                ComparisonField field = ComparisonField.byKey(entry.substring(0, dot));
+                Level level = level(entry.substring(dot + 1), key);
+                boolean found = false;
+                for (int c = 0; c < comparisons.length && !found; c++) {
+                    if (comparisons[c].field() == field) {
+                        if (!comparisons[c].levels().contains(level)) {
+                            throw new InvalidMatchingModelException(key + " names " + entry + " but comparison "
+                                    + field.key() + " has no level " + level);
+                        }
+                        flags[c][comparisons[c].indexOf(level)] = true;
+                        found = true;
+                    }
+                }
+                if (!found) {
+                    throw new InvalidMatchingModelException(key + " names " + entry
+                            + " but comparison " + field.key() + " is not in the model");
+                }
+            }
+            return flags;
         }
 
         private Comparison comparison(ComparisonField field) {
@@ -487,6 +539,16 @@ public final class MatchingModel {
             if (value <= 0.0 || value > 1.0) {
                 throw new InvalidMatchingModelException("matching model key " + key
                         + " must be a probability in (0, 1] but is " + value);
+            }
+            return value;
+        }
+
+        /** A share in [0, 1]; unlike a probability, 0 is allowed. */
+        private double share(String key) {
+            double value = number(key);
+            if (value < 0.0 || value > 1.0) {
+                throw new InvalidMatchingModelException("matching model key " + key
+                        + " must be a share in [0, 1] but is " + value);
             }
             return value;
         }

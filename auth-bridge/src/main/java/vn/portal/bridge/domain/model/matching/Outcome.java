@@ -11,7 +11,10 @@ public enum Outcome {
     AUTO_REGISTER("linked automatically: old ID card number resolved through the register"),
     /** The Fellegi-Sunter score reached the upper threshold, with no guard or veto objecting. */
     AUTO_SCORED("linked automatically: match weight above the upper threshold"),
-    /** A person must decide: between the thresholds, competing identities, or a contradicting id number. */
+    /**
+     * A person must decide: between the thresholds, competing identities, a contradicting id number, a vetoed
+     * level, or a name that agrees only without diacritics and fits several spellings ({@link ReviewReason}).
+     */
     REVIEW("sent to review"),
     /** Candidates were found but none reached the lower threshold. */
     NO_MATCH("no match"),

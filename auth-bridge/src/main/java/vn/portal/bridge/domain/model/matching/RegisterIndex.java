@@ -17,7 +17,9 @@ import vn.portal.bridge.domain.model.identity.PhoneNumber;
  * The population register held in memory as one hash map per blocking rule, so finding an account's
  * candidates costs four hash lookups. A bucket is stored as the single person or as an array (with unused
  * slots at the end left null), which keeps a million-person index near 200 bytes of overhead per person.
- * Built once, then read-only: safe to share between matcher threads.
+ * Besides the blocks it counts how the register spells each folded given name ({@link GivenNameSpellings}),
+ * which the matcher needs to judge a name written without diacritics. Built once, then read-only: safe to
+ * share between matcher threads.
  */
 public final class RegisterIndex {
 
@@ -25,6 +27,9 @@ public final class RegisterIndex {
     private final HashMap<String, Object> byOldIdNumber;
     private final HashMap<String, Object> byPhone;
     private final HashMap<String, Object> byNameKeyBirthYear;
+    /** Display form of the given name -> its folded form and how many people carry it; while building only. */
+    private HashMap<String, SpellingCount> spellingCounts = new HashMap<>();
+    private HashMap<String, GivenNameSpellings> spellingsByFoldedGivenName;
 
     private RegisterIndex(int expected) {
         int capacity = (int) Math.min(Integer.MAX_VALUE, expected * 4L / 3 + 16);
@@ -49,7 +54,22 @@ public final class RegisterIndex {
         for (PersonRecord person : people) {
             index.add(person);
         }
+        index.groupSpellings();
         return index;
+    }
+
+    /** Mutable tally of one spelling while the index is built: men, women, gender unknown. */
+    private static final class SpellingCount {
+        final String folded;
+        final int[] count = new int[3];
+
+        int total() {
+            return count[0] + count[1] + count[2];
+        }
+
+        SpellingCount(String folded) {
+            this.folded = folded;
+        }
     }
 
     private void add(PersonRecord person) {
@@ -65,6 +85,37 @@ public final class RegisterIndex {
             addToBucket(byPhone, person.phone.value(), person);
         }
         addToBucket(byNameKeyBirthYear, BlockingRule.nameYearKey(person.name.key(), person.birthDate.getYear()), person);
+        MatchName name = person.name;
+        String spelling = name.display().substring(name.givenStartInDisplay());
+        SpellingCount tally = spellingCounts.get(spelling);
+        if (tally == null) {
+            tally = new SpellingCount(name.key().substring(name.givenStartInKey()));
+            spellingCounts.put(spelling, tally);
+        }
+        tally.count[GivenNameSpellings.column(person.gender)]++;
+    }
+
+    /** Turns the per-spelling tallies into one {@link GivenNameSpellings} per folded given name. */
+    private void groupSpellings() {
+        Map<String, List<Map.Entry<String, SpellingCount>>> byFolded = new HashMap<>();
+        for (Map.Entry<String, SpellingCount> entry : spellingCounts.entrySet()) {
+            byFolded.computeIfAbsent(entry.getValue().folded, k -> new ArrayList<>(2)).add(entry);
+        }
+        spellingsByFoldedGivenName = new HashMap<>(byFolded.size() * 4 / 3 + 16);
+        for (Map.Entry<String, List<Map.Entry<String, SpellingCount>>> group : byFolded.entrySet()) {
+            List<Map.Entry<String, SpellingCount>> entries = group.getValue();
+            // most common first, then by spelling, so evidence notes read the same on every run
+            entries.sort((x, y) -> x.getValue().total() != y.getValue().total()
+                    ? Integer.compare(y.getValue().total(), x.getValue().total()) : x.getKey().compareTo(y.getKey()));
+            String[] spellings = new String[entries.size()];
+            int[][] counts = new int[entries.size()][];
+            for (int i = 0; i < spellings.length; i++) {
+                spellings[i] = entries.get(i).getKey();
+                counts[i] = entries.get(i).getValue().count;
+            }
+            spellingsByFoldedGivenName.put(group.getKey(), new GivenNameSpellings(group.getKey(), spellings, counts));
+        }
+        spellingCounts = null;
     }
 
     private static void addToBucket(HashMap<String, Object> map, String key, PersonRecord person) {
@@ -103,6 +154,19 @@ public final class RegisterIndex {
     /** Everyone with this folded full name ("nguyen van an") born in {@code birthYear}. */
     public List<PersonRecord> byNameKeyAndBirthYear(String nameKey, int birthYear) {
         return asList(byNameKeyBirthYear.get(BlockingRule.nameYearKey(nameKey, birthYear)));
+    }
+
+    /**
+     * How the register spells the given names that fold to {@code foldedGivenName} ("thuy"); empty when nobody
+     * in the register has such a given name.
+     */
+    public Optional<GivenNameSpellings> givenNameSpellings(String foldedGivenName) {
+        return Optional.ofNullable(spellingsByFoldedGivenName.get(foldedGivenName));
+    }
+
+    /** As {@link #givenNameSpellings(String)}, null when there are none; for the matcher's decisions. */
+    GivenNameSpellings spellingsOf(String foldedGivenName) {
+        return spellingsByFoldedGivenName.get(foldedGivenName);
     }
 
     /** The raw bucket for an account under a rule: null, one {@link PersonRecord}, or a null-padded array. */

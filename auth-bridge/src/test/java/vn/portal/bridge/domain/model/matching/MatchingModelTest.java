@@ -148,10 +148,39 @@ class MatchingModelTest {
     }
 
     @Test
+    void foldedNameGuardIsDataWithItsBarAndTheLevelsThatSeparateLookAlikes() throws IOException {
+        MatchingModel model = MatchingModel.loadDefault();
+        assertThat(model.foldedNameMinOtherSpellingShare()).isEqualTo(0.01);
+        assertThat(model.separatesLookAlikes(ComparisonField.PERSONAL_ID, Level.EXACT)).isTrue();
+        assertThat(model.separatesLookAlikes(ComparisonField.OLD_ID_NUMBER, Level.ONE_EDIT)).isTrue();
+        // twins share the phone and the birth date: those never separate them
+        assertThat(model.separatesLookAlikes(ComparisonField.PHONE, Level.EXACT)).isFalse();
+        assertThat(model.separatesLookAlikes(ComparisonField.BIRTH_DATE, Level.EXACT)).isFalse();
+
+        Properties properties = defaults();
+        properties.setProperty("auto-scored.folded-name.min-other-spelling-share", "1.5");
+        assertThatThrownBy(() -> MatchingModel.fromProperties(properties))
+                .isInstanceOf(InvalidMatchingModelException.class)
+                .hasMessage("matching model key auto-scored.folded-name.min-other-spelling-share must be a share in [0, 1] but is 1.5");
+
+        Properties wrongLevel = defaults();
+        wrongLevel.setProperty("auto-scored.folded-name.separating-levels", "personal_id.EXACT,phone.FOLDED_EQUAL");
+        assertThatThrownBy(() -> MatchingModel.fromProperties(wrongLevel))
+                .isInstanceOf(InvalidMatchingModelException.class)
+                .hasMessage("auto-scored.folded-name.separating-levels names phone.FOLDED_EQUAL but comparison phone has no level FOLDED_EQUAL");
+
+        Properties missing = defaults();
+        missing.remove("auto-scored.folded-name.separating-levels");
+        assertThatThrownBy(() -> MatchingModel.fromProperties(missing))
+                .hasMessage("matching model key auto-scored.folded-name.separating-levels is missing");
+    }
+
+    @Test
     void modelWithoutTheOptionalComparisonsStillWorks() throws IOException {
         Properties properties = defaults();
         properties.setProperty("comparisons", "given_name,birth_date");
         properties.setProperty("auto-scored.veto", "given_name.DISAGREE");
+        properties.setProperty("auto-scored.folded-name.separating-levels", "");
         MatchingModel small = MatchingModel.fromProperties(properties);
 
         Decision decision = new Matcher(RegisterIndex.of(Fixtures.register()), small)
