@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import vn.portal.bridge.domain.model.link.ReviewCause;
@@ -211,7 +212,10 @@ class AdminReviewQueueJourneyIT {
             assertThat(refused.itemIds()).as(address.getKey()).isEmpty();
             assertThat(browser.await(By.tagName("body")).getText()).as(address.getKey()).doesNotContain("Exception")
                     .doesNotContain("at vn.portal.");
+            assertThat(status(address.getKey())).as(address.getKey() + " HTTP status")
+                    .isEqualTo(address.getValue().startsWith("Trang ") ? 404 : 400);
         }
+        assertThat(status("/admin/review?agency=BHXH&page=1")).as("a valid address").isEqualTo(200);
         ReviewQueuePage several = ReviewQueuePage.open(browser, "/admin/review?page=abc&agency=%3Cb%3EX%3C%2Fb%3E");
         assertThat(several.problems()).containsExactly("Số trang «abc» không hợp lệ: số trang là số nguyên từ 1 trở lên.",
                 "Không có cơ quan nào mang mã «<b>X</b>».");
@@ -220,6 +224,15 @@ class AdminReviewQueueJourneyIT {
         ReviewQueuePage back = several.resetToQueue();
         assertThat(back.query()).isEmpty();
         assertThat(back.pagerStatus()).startsWith("Trang 1/" + pages);
+    }
+
+    /** The HTTP status of a GET of {@code path} in the browser's session (Selenium does not show it for page loads). */
+    private int status(String path) {
+        Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'}).then(r => done(r.status), e => done(-1));",
+                path);
+        return ((Number) status).intValue();
     }
 
     @Test
