@@ -34,6 +34,11 @@ public final class E2eSettings {
         return required("e2e.client.secret");
     }
 
+    /** The portal's H2 file database (AUTO_SERVER), which the admin journeys seed from the test JVM. */
+    public static String databaseUrl() {
+        return required("e2e.db.url");
+    }
+
     public static Path sandboxDataDir() {
         return Path.of(required("e2e.sandbox.dir"));
     }

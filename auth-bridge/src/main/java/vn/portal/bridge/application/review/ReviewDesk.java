@@ -2,8 +2,10 @@ package vn.portal.bridge.application.review;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,8 +19,10 @@ import vn.portal.bridge.domain.model.legacy.LegacyAccount;
 import vn.portal.bridge.domain.model.legacy.LegacyAccountRepository;
 import vn.portal.bridge.domain.model.link.IdentityLink;
 import vn.portal.bridge.domain.model.link.IdentityLinkRepository;
+import vn.portal.bridge.domain.model.link.ReviewCause;
 import vn.portal.bridge.domain.model.link.ReviewItem;
 import vn.portal.bridge.domain.model.link.ReviewItemRepository;
+import vn.portal.bridge.domain.model.link.ReviewQueueFilter;
 
 /** The review queue as an administrator works it. */
 public class ReviewDesk {
@@ -56,6 +60,45 @@ public class ReviewDesk {
             cases.add(toCase(item));
         }
         return cases;
+    }
+
+    /** How many OPEN items the filter selects. */
+    public long countMatching(ReviewQueueFilter filter) {
+        return reviews.countMatching(filter);
+    }
+
+    /**
+     * Page {@code number} (1-based) of the OPEN items the filter selects, oldest first, with the counts a reviewer
+     * chooses filters by.
+     *
+     * @throws NoSuchReviewPageException if {@code number} is beyond the last page (an empty queue has page 1)
+     * @throws IllegalArgumentException if {@code number} is below 1 or {@code size} outside 1..{@value ReviewQueuePage#MAX_SIZE}
+     */
+    public ReviewQueuePage page(ReviewQueueFilter filter, int number, int size) {
+        Objects.requireNonNull(filter, "filter");
+        ReviewQueuePage.requireSize(size);
+        if (number < 1) {
+            throw new IllegalArgumentException("pages are numbered from 1, not " + number);
+        }
+        long matching = reviews.countMatching(filter);
+        int pages = ReviewQueuePage.pageCount(matching, size);
+        if (number > pages) {
+            throw new NoSuchReviewPageException(number, pages);
+        }
+        List<ReviewCase> cases = new ArrayList<>();
+        if (matching > 0) {
+            for (ReviewItem item : reviews.findMatching(filter, (number - 1) * size, size)) {
+                cases.add(toCase(item));
+            }
+        }
+        Map<ReviewCause, Long> byCause = new EnumMap<>(ReviewCause.class);
+        Map<ReviewCause, Long> found = reviews.countOpenByCause(filter.anyCause());
+        for (ReviewCause cause : ReviewCause.values()) {
+            byCause.put(cause, found.getOrDefault(cause, 0L));
+        }
+        long openInQueue = filter.isEverything() ? matching : reviews.countMatching(ReviewQueueFilter.everything());
+        return new ReviewQueuePage(filter, number, size, matching, openInQueue, cases, byCause,
+                reviews.countOpenByAgency(filter.anyAgency()));
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.portal.web.interfaces.review;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,9 +11,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.portal.bridge.application.ServiceCatalog;
 import vn.portal.bridge.application.review.NotACandidateException;
 import vn.portal.bridge.application.review.ReviewDesk;
+import vn.portal.bridge.application.review.ReviewQueuePage;
 import vn.portal.bridge.application.review.UnknownReviewItemException;
+import vn.portal.bridge.domain.model.agency.Agency;
 import vn.portal.bridge.domain.model.identity.PersonalId;
 import vn.portal.bridge.domain.model.link.IllegalLinkTransitionException;
 import vn.portal.bridge.domain.model.link.ReviewItem;
@@ -23,8 +27,10 @@ import vn.portal.web.security.session.SignedInUser;
 
 /**
  * {@code POST /admin/review/decide} (fields {@code csrf}, {@code item}, {@code action} = link | reject,
- * {@code candidate} = index into the item's candidates for link, {@code reason}): an administrator's decision.
- * The session guard admits administrators only; ReviewDesk checks the candidate against the item and audits.
+ * {@code candidate} = index into the item's candidates for link, {@code reason}; {@code agency}, {@code cause},
+ * {@code page} = the queue page the form was on): an administrator's decision. The session guard admits
+ * administrators only; ReviewDesk checks the candidate against the item and audits. The answer redirects to the
+ * same filtered page of the queue, or to its new last page when the decision emptied the page.
  */
 @WebServlet(urlPatterns = "/admin/review/decide")
 public class ReviewDecisionServlet extends HttpServlet {
@@ -33,6 +39,9 @@ public class ReviewDecisionServlet extends HttpServlet {
 
     @Inject
     transient ReviewDesk desk;
+
+    @Inject
+    transient ServiceCatalog catalog;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -57,7 +66,19 @@ public class ReviewDecisionServlet extends HttpServlet {
             flash = decide(user, item.getAsLong(), action, request.getParameter("candidate"), reason.strip(), correlationId);
         }
         flash.put(request);
-        response.sendRedirect(request.getContextPath() + "/admin/review");
+        response.sendRedirect(request.getContextPath() + wayBack(request).path());
+    }
+
+    /**
+     * The queue page the form was posted from. Its fields came back from our own page, so a part that does not parse
+     * (a tampered form) is simply dropped: the decision is already made, and the reviewer lands on a real page.
+     */
+    private ReviewQueueAddress wayBack(HttpServletRequest request) {
+        ReviewQueueAddress from = ReviewQueueAddress.parse(request.getParameter(ReviewQueueAddress.PAGE),
+                request.getParameter(ReviewQueueAddress.AGENCY), request.getParameter(ReviewQueueAddress.CAUSE),
+                catalog.agencies().stream().map(Agency::code).collect(Collectors.toSet())).address();
+        int pages = ReviewQueuePage.pageCount(desk.countMatching(from.filter()), ReviewQueueView.PAGE);
+        return from.page() > pages ? from.withPage(pages) : from;
     }
 
     private Flash decide(SignedInUser user, long itemId, String action, String candidateIndex, String reason, String correlationId) {

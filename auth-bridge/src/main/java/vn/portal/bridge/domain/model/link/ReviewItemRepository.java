@@ -3,6 +3,7 @@ package vn.portal.bridge.domain.model.link;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import vn.portal.bridge.domain.model.identity.PersonalId;
@@ -29,9 +30,30 @@ public interface ReviewItemRepository {
     Optional<ReviewItem> findOpenByAccount(long legacyAccountId);
 
     /** OPEN items, oldest first, optionally of one agency; {@code offset}/{@code limit} page through them. */
-    List<ReviewItem> findOpen(String agencyCodeOrNull, int offset, int limit);
+    default List<ReviewItem> findOpen(String agencyCodeOrNull, int offset, int limit) {
+        return findMatching(ReviewQueueFilter.of(agencyCodeOrNull, null), offset, limit);
+    }
 
-    long countOpen(String agencyCodeOrNull);
+    default long countOpen(String agencyCodeOrNull) {
+        return countMatching(ReviewQueueFilter.of(agencyCodeOrNull, null));
+    }
+
+    /**
+     * The OPEN items the filter selects, oldest first (ties by id, so pages never overlap or skip an item);
+     * {@code offset}/{@code limit} page through them.
+     *
+     * @throws IllegalArgumentException if {@code offset} is negative or {@code limit} is not positive
+     */
+    List<ReviewItem> findMatching(ReviewQueueFilter filter, int offset, int limit);
+
+    /** How many OPEN items the filter selects. */
+    long countMatching(ReviewQueueFilter filter);
+
+    /** How many OPEN items the filter selects per cause; causes without items are absent. */
+    Map<ReviewCause, Long> countOpenByCause(ReviewQueueFilter filter);
+
+    /** How many OPEN items the filter selects per agency of their legacy accounts; agencies without items are absent. */
+    Map<String, Long> countOpenByAgency(ReviewQueueFilter filter);
 
     /** When the oldest OPEN item was opened (readiness: no item older than 14 days); empty when none is open. */
     Optional<Instant> oldestOpenedAt(String agencyCodeOrNull);

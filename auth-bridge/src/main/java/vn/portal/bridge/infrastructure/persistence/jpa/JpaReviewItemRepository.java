@@ -6,15 +6,20 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import vn.portal.bridge.domain.model.identity.PersonalId;
@@ -27,6 +32,7 @@ import vn.portal.bridge.domain.model.link.LinkState;
 import vn.portal.bridge.domain.model.link.ReviewCause;
 import vn.portal.bridge.domain.model.link.ReviewItem;
 import vn.portal.bridge.domain.model.link.ReviewItemRepository;
+import vn.portal.bridge.domain.model.link.ReviewQueueFilter;
 import vn.portal.bridge.domain.model.link.ReviewStatus;
 import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
 
@@ -134,42 +140,137 @@ public class JpaReviewItemRepository implements ReviewItemRepository {
                 .findFirst());
     }
 
+    /**
+     * Two steps: the page's ids from the index alone, then those items. EclipseLink pages on H2 in Oracle mode by
+     * skipping rows of the JDBC result (see H2OracleModePlatform), which would read every earlier item, evidence
+     * included, to show a late page; OFFSET ... FETCH (SQL:2008, Oracle 12c and H2 in every mode) skips entries of
+     * the (status, [cause,] opened_at, id) index instead.
+     */
     @Override
-    public List<ReviewItem> findOpen(String agencyCodeOrNull, int offset, int limit) {
+    public List<ReviewItem> findMatching(ReviewQueueFilter filter, int offset, int limit) {
+        Objects.requireNonNull(filter, "filter");
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1, got " + offset + " and " + limit);
         }
-        return JpaTransactions.read(factory, em -> openQuery(em, "SELECT r", " ORDER BY r.openedAt, r.id",
-                agencyCodeOrNull, ReviewItem.class)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList());
+        return JpaTransactions.read(factory, em -> {
+            List<Object> parameters = new ArrayList<>();
+            String sql = openPageSql(filter, parameters);
+            Query query = em.createNativeQuery(sql);
+            parameters.add(offset);
+            parameters.add(limit);
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Object id : query.getResultList()) {
+                ids.add(((Number) id).longValue());
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, ReviewItem> byId = new HashMap<>();
+            for (ReviewItem item : em.createQuery("SELECT r FROM ReviewItem r WHERE r.id IN :ids", ReviewItem.class)
+                    .setParameter("ids", ids).getResultList()) {
+                byId.put(item.id().orElseThrow(), item);
+            }
+            // An item resolved between the two reads is left out rather than shown as open.
+            return ids.stream().map(byId::get).filter(item -> item != null && item.isOpen()).toList();
+        });
+    }
+
+    /** The ids of a page of OPEN items, oldest first; appends the filter's parameters, then OFFSET and FETCH come last. */
+    static String openPageSql(ReviewQueueFilter filter, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder("SELECT r.id FROM review_item r");
+        if (filter.agencyCode() != null) {
+            sql.append(" JOIN legacy_account a ON a.id = r.legacy_account_id");
+        }
+        sql.append(" WHERE r.status = ?").append(parameters.size() + 1);
+        parameters.add(ReviewStatus.OPEN.name());
+        if (filter.cause() != null) {
+            sql.append(" AND r.cause = ?").append(parameters.size() + 1);
+            parameters.add(filter.cause().name());
+        }
+        if (filter.agencyCode() != null) {
+            sql.append(" AND a.agency_code = ?").append(parameters.size() + 1);
+            parameters.add(filter.agencyCode());
+        }
+        sql.append(" ORDER BY r.opened_at, r.id OFFSET ?").append(parameters.size() + 1)
+                .append(" ROWS FETCH NEXT ?").append(parameters.size() + 2).append(" ROWS ONLY");
+        return sql.toString();
     }
 
     @Override
-    public long countOpen(String agencyCodeOrNull) {
-        return JpaTransactions.read(factory, em -> openQuery(em, "SELECT COUNT(r)", "", agencyCodeOrNull, Long.class)
-                .getSingleResult());
+    public long countMatching(ReviewQueueFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return JpaTransactions.read(factory, em -> openQuery(em, "SELECT COUNT(r)", "", "", filter, Long.class).getSingleResult());
+    }
+
+    @Override
+    public Map<ReviewCause, Long> countOpenByCause(ReviewQueueFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        List<Object[]> rows = JpaTransactions.read(factory, em -> openQuery(em, "SELECT r.cause, COUNT(r)", " GROUP BY r.cause", "",
+                filter, Object[].class).getResultList());
+        Map<ReviewCause, Long> counts = new EnumMap<>(ReviewCause.class);
+        for (Object[] row : rows) {
+            counts.put((ReviewCause) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public Map<String, Long> countOpenByAgency(ReviewQueueFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        List<Object[]> rows = JpaTransactions.read(factory, em -> {
+            String jpql = "SELECT a.agencyCode, COUNT(r) FROM ReviewItem r, LegacyAccount a WHERE a.id = r.legacyAccountId"
+                    + " AND r.status = :open" + (filter.agencyCode() == null ? "" : " AND a.agencyCode = :agency")
+                    + (filter.cause() == null ? "" : " AND r.cause = :cause") + " GROUP BY a.agencyCode";
+            return parameters(em.createQuery(jpql, Object[].class), filter).getResultList();
+        });
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     @Override
     public Optional<Instant> oldestOpenedAt(String agencyCodeOrNull) {
-        return JpaTransactions.read(factory, em -> openQuery(em, "SELECT r", " ORDER BY r.openedAt, r.id",
-                agencyCodeOrNull, ReviewItem.class)
+        return JpaTransactions.read(factory, em -> openQuery(em, "SELECT r", "", " ORDER BY r.openedAt, r.id",
+                ReviewQueueFilter.of(agencyCodeOrNull, null), ReviewItem.class)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
                 .map(ReviewItem::openedAt));
     }
 
-    private static <T> TypedQuery<T> openQuery(EntityManager em, String select, String order, String agencyCodeOrNull,
+    /**
+     * OPEN items under a filter. Only an agency filter joins the legacy accounts; the order (opened_at, id) is
+     * the one the review_item_status_ix and review_item_open_cause_ix indexes keep after their equality columns.
+     */
+    private static <T> TypedQuery<T> openQuery(EntityManager em, String select, String group, String order, ReviewQueueFilter filter,
             Class<T> type) {
-        String jpql = agencyCodeOrNull == null
-                ? select + " FROM ReviewItem r WHERE r.status = :open" + order
-                : select + " FROM ReviewItem r, LegacyAccount a WHERE a.id = r.legacyAccountId AND r.status = :open"
-                        + " AND a.agencyCode = :agency" + order;
-        TypedQuery<T> query = em.createQuery(jpql, type).setParameter("open", ReviewStatus.OPEN);
-        return agencyCodeOrNull == null ? query : query.setParameter("agency", agencyCodeOrNull);
+        StringBuilder jpql = new StringBuilder(select);
+        if (filter.agencyCode() == null) {
+            jpql.append(" FROM ReviewItem r WHERE r.status = :open");
+        } else {
+            jpql.append(" FROM ReviewItem r, LegacyAccount a WHERE a.id = r.legacyAccountId AND r.status = :open AND a.agencyCode = :agency");
+        }
+        if (filter.cause() != null) {
+            jpql.append(" AND r.cause = :cause");
+        }
+        jpql.append(group).append(order);
+        return parameters(em.createQuery(jpql.toString(), type), filter);
+    }
+
+    private static <T> TypedQuery<T> parameters(TypedQuery<T> query, ReviewQueueFilter filter) {
+        query.setParameter("open", ReviewStatus.OPEN);
+        if (filter.agencyCode() != null) {
+            query.setParameter("agency", filter.agencyCode());
+        }
+        if (filter.cause() != null) {
+            query.setParameter("cause", filter.cause());
+        }
+        return query;
     }
 
     @Override

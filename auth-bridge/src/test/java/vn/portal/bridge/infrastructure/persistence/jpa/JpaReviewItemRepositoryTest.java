@@ -2,6 +2,7 @@ package vn.portal.bridge.infrastructure.persistence.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import vn.portal.bridge.domain.model.link.LinkState;
 import vn.portal.bridge.domain.model.link.ReviewCause;
 import vn.portal.bridge.domain.model.link.ReviewItem;
 import vn.portal.bridge.domain.model.link.ReviewItemRepository;
+import vn.portal.bridge.domain.model.link.ReviewQueueFilter;
 import vn.portal.bridge.domain.model.link.ReviewStatus;
 import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
 
@@ -97,6 +99,107 @@ class JpaReviewItemRepositoryTest {
         assertThat(reviews.oldestOpenedAt("UBND-HN")).contains(AT.plusSeconds(10));
         assertThat(reviews.oldestOpenedAt(null)).contains(AT);
         assertThat(reviews.oldestOpenedAt("BCA")).isEmpty();
+    }
+
+    private ReviewItem item(int account, ReviewCause cause, Instant at) {
+        return new ReviewItem(accountIds.get(account), cause, CANDIDATES, null, null, "linking-engine", at);
+    }
+
+    @Test
+    void filtersTheOpenQueueByCauseAndAgencyOldestFirst() {
+        // Accounts 0-2 belong to UBND-HN, 3-4 to UBND-HCM.
+        reviews.openAll(List.of(item(0, ReviewCause.COMPETING_IDENTITIES, AT.plusSeconds(30)),
+                item(1, ReviewCause.SCORE_BETWEEN_THRESHOLDS, AT.plusSeconds(10)),
+                item(2, ReviewCause.COMPETING_IDENTITIES, AT.plusSeconds(20)),
+                item(3, ReviewCause.COMPETING_IDENTITIES, AT),
+                item(4, ReviewCause.AUTO_LINK_VETOED, AT.plusSeconds(40))));
+
+        assertThat(reviews.findMatching(ReviewQueueFilter.of(null, ReviewCause.COMPETING_IDENTITIES), 0, 10))
+                .extracting(ReviewItem::legacyAccountId).containsExactly(accountIds.get(3), accountIds.get(2), accountIds.get(0));
+        assertThat(reviews.findMatching(ReviewQueueFilter.of("UBND-HN", ReviewCause.COMPETING_IDENTITIES), 0, 10))
+                .extracting(ReviewItem::legacyAccountId).containsExactly(accountIds.get(2), accountIds.get(0));
+        assertThat(reviews.findMatching(ReviewQueueFilter.of("UBND-HN", ReviewCause.COMPETING_IDENTITIES), 1, 10))
+                .extracting(ReviewItem::legacyAccountId).containsExactly(accountIds.get(0));
+        assertThat(reviews.findMatching(ReviewQueueFilter.of("UBND-HCM", null), 0, 10))
+                .extracting(ReviewItem::cause).containsExactly(ReviewCause.COMPETING_IDENTITIES, ReviewCause.AUTO_LINK_VETOED);
+        assertThat(reviews.findMatching(ReviewQueueFilter.of("BCA", null), 0, 10)).isEmpty();
+        assertThat(reviews.countMatching(ReviewQueueFilter.of("UBND-HN", ReviewCause.COMPETING_IDENTITIES))).isEqualTo(2);
+        assertThat(reviews.countMatching(ReviewQueueFilter.of(null, ReviewCause.CONTRADICTING_ID_NUMBER))).isZero();
+        assertThat(reviews.countOpenByCause(ReviewQueueFilter.everything())).containsOnly(
+                entry(ReviewCause.COMPETING_IDENTITIES, 3L), entry(ReviewCause.SCORE_BETWEEN_THRESHOLDS, 1L),
+                entry(ReviewCause.AUTO_LINK_VETOED, 1L));
+        assertThat(reviews.countOpenByCause(ReviewQueueFilter.of("UBND-HCM", null))).containsOnly(
+                entry(ReviewCause.COMPETING_IDENTITIES, 1L), entry(ReviewCause.AUTO_LINK_VETOED, 1L));
+        assertThat(reviews.countOpenByAgency(ReviewQueueFilter.everything())).containsOnly(entry("UBND-HN", 3L), entry("UBND-HCM", 2L));
+        assertThat(reviews.countOpenByAgency(ReviewQueueFilter.of(null, ReviewCause.COMPETING_IDENTITIES)))
+                .containsOnly(entry("UBND-HN", 2L), entry("UBND-HCM", 1L));
+
+        // A decided item leaves every count and page.
+        long decided = reviews.findOpenByAccount(accountIds.get(2)).orElseThrow().id().orElseThrow();
+        reviews.resolveByRejecting(decided, "reviewer:0011******21", "không ai trong số ứng viên", AT.plusSeconds(60));
+
+        assertThat(reviews.findMatching(ReviewQueueFilter.of("UBND-HN", ReviewCause.COMPETING_IDENTITIES), 0, 10))
+                .extracting(ReviewItem::legacyAccountId).containsExactly(accountIds.get(0));
+        assertThat(reviews.countOpenByAgency(ReviewQueueFilter.of(null, ReviewCause.COMPETING_IDENTITIES)))
+                .containsOnly(entry("UBND-HN", 1L), entry("UBND-HCM", 1L));
+        assertThat(reviews.countOpenByCause(ReviewQueueFilter.of("UBND-HN", null)))
+                .containsOnly(entry(ReviewCause.COMPETING_IDENTITIES, 1L), entry(ReviewCause.SCORE_BETWEEN_THRESHOLDS, 1L));
+    }
+
+    @Test
+    void pagesNeitherRepeatNorSkipItemsOpenedAtTheSameInstant() {
+        // One engine run opens many items with one timestamp: the id breaks the tie, so page boundaries are stable.
+        reviews.openAll(List.of(ambiguous(4, AT), ambiguous(0, AT), ambiguous(3, AT), ambiguous(1, AT), ambiguous(2, AT)));
+        List<ReviewItem> all = reviews.findMatching(ReviewQueueFilter.everything(), 0, 10);
+
+        List<Long> paged = new ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+            reviews.findMatching(ReviewQueueFilter.everything(), offset, 2).forEach(i -> paged.add(i.id().orElseThrow()));
+        }
+
+        assertThat(paged).hasSize(5).doesNotHaveDuplicates().isSorted()
+                .containsExactlyElementsOf(all.stream().map(i -> i.id().orElseThrow()).toList());
+        assertThat(reviews.findMatching(ReviewQueueFilter.everything(), 5, 2)).isEmpty();
+        assertThatThrownBy(() -> reviews.findMatching(ReviewQueueFilter.everything(), -1, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("offset must be >= 0 and limit >= 1, got -1 and 2");
+    }
+
+    @Test
+    void pageQueriesReadTheQueueIndexes() throws Exception {
+        reviews.openAll(List.of(ambiguous(0, AT), item(1, ReviewCause.AUTO_LINK_VETOED, AT), ambiguous(3, AT)));
+
+        assertThat(plan(ReviewQueueFilter.everything())).contains("REVIEW_ITEM_OPEN_ORDER_IX: STATUS = ");
+        assertThat(plan(ReviewQueueFilter.of(null, ReviewCause.AUTO_LINK_VETOED)))
+                .contains("REVIEW_ITEM_OPEN_CAUSE_IX: STATUS = ").contains("AND CAUSE = ");
+        assertThat(plan(ReviewQueueFilter.of("UBND-HN", null))).contains("OFFSET").contains("FETCH NEXT");
+    }
+
+    private String plan(ReviewQueueFilter filter) throws Exception {
+        List<Object> parameters = new ArrayList<>();
+        String sql = JpaReviewItemRepository.openPageSql(filter, parameters).replaceAll("\\?\\d+", "?");
+        parameters.add(0);
+        parameters.add(25);
+        try (var connection = db.database.dataSource().getConnection(); var explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                explain.setObject(i + 1, parameters.get(i));
+            }
+            try (var plan = explain.executeQuery()) {
+                plan.next();
+                return plan.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aFilterRefusesAgencyCodesNoAgencyCanHave() {
+        assertThatThrownBy(() -> ReviewQueueFilter.of(" ", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an agency code has 1 to 32 characters without surrounding spaces, not \" \"");
+        assertThatThrownBy(() -> ReviewQueueFilter.of("X".repeat(33), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReviewQueueFilter.of(" BCA", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ReviewQueueFilter.of(null, null).isEverything()).isTrue();
+        assertThat(ReviewQueueFilter.of("BCA", ReviewCause.DISPUTED_LINK).anyCause()).isEqualTo(ReviewQueueFilter.of("BCA", null));
+        assertThat(ReviewQueueFilter.of("BCA", ReviewCause.DISPUTED_LINK).anyAgency())
+                .isEqualTo(ReviewQueueFilter.of(null, ReviewCause.DISPUTED_LINK));
     }
 
     @Test
