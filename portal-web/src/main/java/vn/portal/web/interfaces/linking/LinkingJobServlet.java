@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.application.linking.LinkingEngine;
 import vn.portal.bridge.domain.model.audit.AuditEntry;
 import vn.portal.bridge.domain.model.audit.AuditEventType;
+import vn.portal.web.infrastructure.PortalAudit;
 import vn.portal.web.interfaces.common.Flash;
 import vn.portal.web.interfaces.common.StateChangingForm;
 import vn.portal.web.security.session.SignedInUser;
@@ -33,10 +35,21 @@ public class LinkingJobServlet extends HttpServlet {
     @Inject
     transient AuditLog auditLog;
 
+    @Inject
+    transient PortalAudit audit;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SignedInUser admin = StateChangingForm.verifiedUser(request);
+        // SessionGuardFilter has already refused (and audited) anyone signed out or without the role.
+        SignedInUser admin = StateChangingForm.signedInUser(request);
         if (admin == null || !admin.isAdministrator()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if (!StateChangingForm.carriesCsrfToken(request, admin)) {
+            LOG.warning(() -> "Linking job not started: the form of administrator " + admin.maskedPersonalId()
+                    + " lacked the session's CSRF token");
+            audit.csrfRefused(admin, request.getServletPath());
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -50,13 +63,17 @@ public class LinkingJobServlet extends HttpServlet {
             parameters.setProperty("agency", agency);
         }
         parameters.setProperty("dryRun", Boolean.toString(dryRun));
+        // The job tags its decisions' audit events with this id too: one correlation id from the click to the last link.
+        String runId = LinkingEngine.newRunId();
+        parameters.setProperty("runId", runId);
         JobOperator operator = BatchRuntime.getJobOperator();
         long executionId = operator.start(JOB, parameters);
-        LOG.info(() -> "Linking job started, execution " + executionId);
+        LOG.info(() -> "Linking job started, execution " + executionId + ", run " + runId);
         auditLog.record(AuditEntry.success(AuditEventType.LINK_BATCH)
                 .withActor(admin.personalId())
                 .withTarget("batch/" + JOB + "/" + executionId)
                 .withReason("JOB_STARTED")
+                .withCorrelationId(runId)
                 .withDetails("agency " + (agency == null ? "(all)" : agency) + (dryRun ? ", dry run" : "")));
         Flash.success("linking.flash.started", Long.toString(executionId)).put(request);
         response.sendRedirect(request.getContextPath() + "/admin/linking");
