@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.application.ServiceCatalog;
 import vn.portal.bridge.application.linking.LinkingEngine;
 import vn.portal.bridge.domain.model.audit.AuditEntry;
 import vn.portal.bridge.domain.model.audit.AuditEventType;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /admin/linking/run}: starts the {@code link-accounts} Jakarta Batch job (the same linking engine as
- * {@code migration-tool link}), for every agency or one, optionally as a dry run. The job runs in the server's batch
+ * {@code migration-tool link}), for every agency or one existing agency, optionally as a dry run. The job runs in the server's batch
  * runtime; {@code /admin/linking} shows its executions.
  */
 @WebServlet(urlPatterns = "/admin/linking/run")
@@ -37,6 +38,9 @@ public class LinkingJobServlet extends HttpServlet {
 
     @Inject
     transient PortalAudit audit;
+
+    @Inject
+    transient ServiceCatalog catalog;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -53,9 +57,14 @@ public class LinkingJobServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        String agency = request.getParameter("agency");
-        if (agency != null && !agency.matches("[A-Za-z0-9_-]{1,32}")) {
-            agency = null;
+        String chosen = request.getParameter("agency");
+        String agency = chosen == null || chosen.isBlank() ? null : chosen.strip();
+        if (agency != null && (!agency.matches("[A-Za-z0-9_-]{1,32}") || catalog.agency(agency).isEmpty())) {
+            // Not widened to every agency: that would link accounts of agencies the administrator did not choose.
+            LOG.warning(() -> "Linking job not started: administrator " + admin.maskedPersonalId() + " chose an agency that does not exist");
+            Flash.error("linking.flash.unknownAgency").put(request);
+            response.sendRedirect(request.getContextPath() + "/admin/linking");
+            return;
         }
         boolean dryRun = "true".equals(request.getParameter("dryRun"));
         Properties parameters = new Properties();
