@@ -23,7 +23,11 @@ import vn.portal.it.provider.Citizen;
 import vn.portal.it.provider.HostileProvider;
 import vn.portal.it.provider.ProviderCase;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +49,7 @@ import static org.assertj.core.groups.Tuple.tuple;
  * agencies' account files in UTF-8, TCVN3 and VNI), loaded by the tool itself into the portal's H2 file. The
  * expected decisions are what {@code migration-tool link} makes of the same files: one engine, one answer.
  *
- * <p>The methods run in order and build on each other (refusals, dry run, run, re-run, page), as an
+ * <p>The methods run in order and build on each other (refusals, dry run, run, re-run, page, double start), as an
  * administrator's session does.
  */
 @ExtendWith({HostileProviderExtension.class, ArquillianExtension.class})
@@ -59,6 +63,8 @@ class LinkingBatchJobIT {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Pattern STARTED_TARGET = Pattern.compile("batch/link-accounts/(\\d+)");
     private static final Pattern CHUNK_ACCOUNTS = Pattern.compile("\\baccounts=(\\d+)\\b");
+    private static final Pattern EXIT_COUNTS = Pattern.compile(
+            "seen=(\\d+) linked=(\\d+) review=0 unlinkable=0 no_match=0 errors=0 taken_meanwhile=(\\d+)");
 
     /** account, personal ID, method: what {@code migration-tool link} decides for the demo data. */
     private static final List<String> EXPECTED_LINKS = List.of(
@@ -81,14 +87,22 @@ class LinkingBatchJobIT {
             "STP-HN/HN-KS-0005 038188005571 AUTO_SCORED",
             // A typo'd personal ID naming nobody: name, birth date and phone still make it Hoàng Văn Hùng's.
             "STP-HN/HN-KS-0006 046072003311 AUTO_SCORED");
+    /** The accounts {@link #importNewAgencyAccounts()} adds: each holds its holder's personal ID and birth date. */
+    private static final List<String> NEW_AGENCY_LINKS = List.of(
+            "UBND-HCM/HCM-0001 079301001234 AUTO_EXACT",
+            "UBND-HCM/HCM-0002 001085012345 AUTO_EXACT",
+            "UBND-HCM/HCM-0003 031095004567 AUTO_EXACT",
+            "UBND-HCM/HCM-0004 092204001122 AUTO_EXACT",
+            "UBND-HCM/HCM-0005 066305002468 AUTO_EXACT",
+            "UBND-HCM/HCM-0006 040080009876 AUTO_EXACT");
     private static final Map<String, Long> EXPECTED_BY_METHOD = Map.of("AUTO_EXACT", 7L, "AUTO_REGISTER", 4L, "AUTO_SCORED", 6L);
-    /** Nguyễn Văn An's namesake account, birth date with day and month swapped: a person must decide. */
+    /** Nguyễn Văn An born 03/11/1985: his namesake's birth date, or his own with day and month swapped; a person decides. */
     private static final String EXPECTED_REVIEW = "BHXH/BH-100008";
     private static final Map<String, String> EXPECTED_UNLINKABLE = Map.of(
             "BHXH/BH-100006", "FOREIGN_PASSPORT",
             "BHXH/BH-100007", "TEST_ACCOUNT");
-    private static final String FIRST_RUN_EXIT = "seen=20 linked=17 review=1 unlinkable=2 no_match=0 errors=0";
-    private static final String NOTHING_LEFT_EXIT = "seen=0 linked=0 review=0 unlinkable=0 no_match=0 errors=0";
+    private static final String FIRST_RUN_EXIT = "seen=20 linked=17 review=1 unlinkable=2 no_match=0 errors=0 taken_meanwhile=0";
+    private static final String NOTHING_LEFT_EXIT = "seen=0 linked=0 review=0 unlinkable=0 no_match=0 errors=0 taken_meanwhile=0";
 
     /** Set by {@link HostileProviderExtension} before the deployment. */
     private static HostileProvider provider;
@@ -284,6 +298,78 @@ class LinkingBatchJobIT {
                         tuple(secondRun.executionId(), "COMPLETED", NOTHING_LEFT_EXIT),
                         tuple(firstRun.executionId(), "COMPLETED", FIRST_RUN_EXIT),
                         tuple(dryRun.executionId(), "COMPLETED", FIRST_RUN_EXIT));
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("two starts at once (a double click) on newly imported accounts link each of them exactly once")
+    void twoStartsAtOnceLinkEachNewAccountExactlyOnce() throws IOException {
+        assertThat(secondRun).as("the earlier runs (previous tests) were started").isNotNull();
+        importNewAgencyAccounts();
+        PortalBrowser admin = administrator();
+        String token = openPage(admin).csrfToken();
+        int startsBefore = tables.audit("LINK_BATCH", "JOB_STARTED").size();
+
+        HttpResponse<String> first = admin.postForm(START, Map.of("csrf", token, "agency", "UBND-HCM"));
+        HttpResponse<String> second = admin.postForm(START, Map.of("csrf", token, "agency", "UBND-HCM"));
+
+        assertThat(first.statusCode()).as("first POST " + START).isEqualTo(302);
+        assertThat(second.statusCode()).as("second POST " + START).isEqualTo(302);
+        List<AuditRow> starts = tables.audit("LINK_BATCH", "JOB_STARTED");
+        assertThat(starts).as("job-start audit events").hasSize(startsBefore + 2);
+        List<Started> runs = starts.subList(startsBefore, starts.size()).stream().map(row -> {
+            Matcher target = STARTED_TARGET.matcher(row.target());
+            assertThat(target.matches()).as("target of the start event: " + row.target()).isTrue();
+            return new Started(Long.parseLong(target.group(1)), row.correlationId());
+        }).toList();
+        int linkedByTheRuns = 0;
+        for (Started run : runs) {
+            Execution finished = awaitFinished(run);
+            assertThat(finished.status()).as("batch status " + finished).isEqualTo("COMPLETED");
+            Matcher counts = EXIT_COUNTS.matcher(finished.exitStatus());
+            assertThat(counts.matches()).as("exit status " + finished.exitStatus()).isTrue();
+            int seen = Integer.parseInt(counts.group(1));
+            int linked = Integer.parseInt(counts.group(2));
+            int taken = Integer.parseInt(counts.group(3));
+            // Whichever way the two runs interleave, each account one of them saw was linked by it or taken by the other.
+            assertThat(linked + taken).as("linked + taken_meanwhile of " + finished).isEqualTo(seen);
+            linkedByTheRuns += linked;
+        }
+
+        List<Link> links = tables.links();
+        assertThat(links).as("one current link per account, whatever ran at the same time")
+                .extracting(Link::legacyAccountId).doesNotHaveDuplicates();
+        List<Link> newLinks = links.stream().filter(l -> l.account().startsWith("UBND-HCM/")).toList();
+        assertThat(newLinks).as("links of the new accounts").extracting(l -> l.account() + " " + l.personalId() + " " + l.method())
+                .containsExactlyElementsOf(NEW_AGENCY_LINKS);
+        assertThat(links).as("every link").hasSize(EXPECTED_LINKS.size() + NEW_AGENCY_LINKS.size());
+        assertThat(linkedByTheRuns).as("links the two runs report together").isEqualTo(NEW_AGENCY_LINKS.size());
+        List<String> created = runs.stream().flatMap(run -> tables.auditOf(run.runId()).stream())
+                .filter(row -> row.eventType().equals("LINK_CREATED")).map(AuditRow::target).toList();
+        assertThat(created).as("LINK_CREATED rows of the two runs: one per link actually made")
+                .containsExactlyInAnyOrderElementsOf(newLinks.stream().map(l -> "legacy_account/" + l.legacyAccountId()).toList());
+        assertAuditChainIntact();
+    }
+
+    /** Six more accounts, of UBND-HCM, each with its holder's personal ID: imported with {@code migration-tool import-accounts}. */
+    private static void importNewAgencyAccounts() throws IOException {
+        Path file = Files.createTempFile("accounts-UBND-HCM", ".csv");
+        try {
+            Files.writeString(file, String.join("\r\n",
+                    "agency_code,account_id,username,full_name,birth_date,gender,id_number,phone,email,password_hash,created_at,last_login_at,status",
+                    "UBND-HCM,HCM-0001,ngoc.ttb,Trần Thị Bích Ngọc,05/11/2001,Nữ,079301001234,0987654321,,,2020-01-02 08:00:00,2024-05-02 08:00:00,ACTIVE",
+                    "UBND-HCM,HCM-0002,annv,Nguyễn Văn An,12/03/1985,Nam,001085012345,0912345678,,,2020-01-03 08:00:00,2024-05-03 08:00:00,ACTIVE",
+                    "UBND-HCM,HCM-0003,ducpm,Phạm Minh Đức,02/09/1995,Nam,031095004567,0934567890,,,2020-01-04 08:00:00,2024-05-04 08:00:00,ACTIVE",
+                    "UBND-HCM,HCM-0004,baodq,Đặng Quốc Bảo,30/01/2004,Nam,092204001122,0977001122,,,2020-01-05 08:00:00,2024-05-05 08:00:00,ACTIVE",
+                    "UBND-HCM,HCM-0005,duyenltm,Lý Thị Mỹ Duyên,22/08/2005,Nữ,066305002468,0523002468,,,2020-01-06 08:00:00,2024-05-06 08:00:00,ACTIVE",
+                    "UBND-HCM,HCM-0006,vinhnq,Ngô Quang Vinh,19/08/1980,Nam,040080009876,0868123456,,,2020-01-07 08:00:00,2024-05-07 08:00:00,ACTIVE") + "\r\n",
+                    StandardCharsets.UTF_8);
+            MigrationToolCli.Result imported = migrationTool.run("import-accounts", "--file", file.toString());
+            assertThat(imported.exitCode()).as("migration-tool import-accounts; " + imported).isZero();
+            assertThat(imported.out()).as("import summary").contains("Inserted 6, updated 0, unchanged 0, rejected 0");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
