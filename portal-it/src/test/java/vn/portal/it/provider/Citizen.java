@@ -17,6 +17,11 @@ public record Citizen(String subject, String personalId, String fullName, LocalD
             "vneid-7c1d0e5a-2f7b-4f0e-9a53-001085012345", "001085012345", "Nguyễn Văn An",
             LocalDate.of(1985, 3, 12), "male", 2);
 
+    /** Hà Nội (001), female born in 1990 (century/gender digit 1): the demo data's administrator (staff_grant). */
+    public static final Citizen LE_THI_HOA = new Citizen(
+            "vneid-3e9b47d2-8c1a-4b6f-b0d5-001190000021", "001190000021", "Lê Thị Hoa",
+            LocalDate.of(1990, 7, 21), "female", 2);
+
     public Citizen {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(personalId, "personalId");

@@ -58,6 +58,13 @@ public class PortalAudit {
                 .withDetails(message));
     }
 
+    /** A state-changing form of a signed-in user came without the session's CSRF token (forged, or another site's). */
+    public void csrfRefused(SignedInUser user, String path) {
+        log.record(AuditEntry.failure(AuditEventType.ACCESS_DENIED, "CSRF_TOKEN_INVALID")
+                .withActor(user.personalId())
+                .withTarget(path));
+    }
+
     public void accessDenied(SignedInUser user, String path) {
         log.record(AuditEntry.failure(AuditEventType.ACCESS_DENIED, "ROLE_MISSING")
                 .withActor(user.personalId())

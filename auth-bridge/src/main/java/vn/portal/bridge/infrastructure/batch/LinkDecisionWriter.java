@@ -17,7 +17,9 @@ import vn.portal.bridge.application.linking.LinkingTally;
 
 /**
  * Records a chunk of decisions through the engine (links, review items, verdicts, audit events) and leaves
- * the chunk's counts for {@link LinkPartitionCollector}.
+ * the chunk's counts for {@link LinkPartitionCollector}. The audit events carry the run id the starter passed
+ * as job parameter {@code runId} (so its own "job started" event and the job's decisions share one correlation
+ * id); without one, {@code link-job-<execution id>}.
  */
 @Dependent
 @Named("linkDecisionWriter")
@@ -36,6 +38,10 @@ public class LinkDecisionWriter extends AbstractItemWriter {
     @BatchProperty(name = "dryRun")
     String dryRun;
 
+    @Inject
+    @BatchProperty(name = "runId")
+    String runId;
+
     @Override
     public void writeItems(List<Object> items) {
         List<AccountDecision> decisions = new ArrayList<>(items.size());
@@ -43,8 +49,16 @@ public class LinkDecisionWriter extends AbstractItemWriter {
             decisions.add((AccountDecision) item);
         }
         LinkingTally tally = new LinkingTally();
-        engine.record(decisions, "link-job-" + job.getExecutionId(), JobSettings.flag(dryRun, "dryRun"), tally);
+        engine.record(decisions, correlationId(), JobSettings.flag(dryRun, "dryRun"), tally);
         Object pending = step.getTransientUserData();
         step.setTransientUserData(pending instanceof LinkingTally earlier ? earlier.add(tally) : tally);
+    }
+
+    /**
+     * Why not the execution id alone: a batch runtime without a persistent job repository (Payara Micro) numbers
+     * executions from 1 again after a restart, so two runs would share a correlation id in the lasting audit log.
+     */
+    String correlationId() {
+        return runId == null || runId.isBlank() ? "link-job-" + job.getExecutionId() : runId.strip();
     }
 }

@@ -50,9 +50,10 @@ public class LinkJobListener implements JobListener {
         LinkingSummary summary = tally.toSummary(agency == null || agency.isBlank() ? null : agency.strip(),
                 JobSettings.flag(dryRun, "dryRun"), Duration.between(started == null ? Instant.now() : started, Instant.now()));
         LOG.info(() -> "link-accounts execution " + job.getExecutionId() + "\n" + summary.report());
+        // taken_meanwhile explains a run that saw accounts but decided none: another run (a double click) got there first.
         job.setExitStatus(String.format(java.util.Locale.ROOT,
-                "seen=%d linked=%d review=%d unlinkable=%d no_match=%d errors=%d", summary.accountsSeen(),
+                "seen=%d linked=%d review=%d unlinkable=%d no_match=%d errors=%d taken_meanwhile=%d", summary.accountsSeen(),
                 summary.autoLinkedTotal(), summary.sentToReviewTotal(), summary.unlinkableTotal(), summary.noMatch(),
-                summary.errors()));
+                summary.errors(), summary.takenMeanwhile()));
     }
 }

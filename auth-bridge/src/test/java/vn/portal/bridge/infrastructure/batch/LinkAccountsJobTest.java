@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.Serializable;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
@@ -142,6 +144,26 @@ class LinkAccountsJobTest {
         List<LinkPartition> partitions = db.services.linkingEngine().partitions("BTP", 250_000);
 
         assertThat(partitions).singleElement().satisfies(p -> assertThat(p.agencyCode()).isEqualTo("BTP"));
+    }
+
+    @Test
+    void writerTagsTheAuditEventsWithTheStartersRunIdElseWithTheExecutionId() {
+        LinkDecisionWriter writer = new LinkDecisionWriter();
+        writer.job = (JobContext) Proxy.newProxyInstance(JobContext.class.getClassLoader(), new Class<?>[] {JobContext.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getExecutionId")) {
+                        return 7L;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        writer.runId = "link-4f1c2a9e-0d5b-4e8a-9c3f-2b7d6e1a0c55";
+        assertThat(writer.correlationId()).isEqualTo("link-4f1c2a9e-0d5b-4e8a-9c3f-2b7d6e1a0c55");
+        // JBatch resolves an absent job parameter to the empty string
+        writer.runId = "";
+        assertThat(writer.correlationId()).isEqualTo("link-job-7");
+        writer.runId = null;
+        assertThat(writer.correlationId()).isEqualTo("link-job-7");
     }
 
     @Test

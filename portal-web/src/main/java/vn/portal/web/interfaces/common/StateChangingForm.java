@@ -22,16 +22,21 @@ public final class StateChangingForm {
 
     /** The signed-in user when the form carries their CSRF token; null otherwise (answer 403). */
     public static SignedInUser verifiedUser(HttpServletRequest request) {
+        SignedInUser user = signedInUser(request);
+        return user != null && carriesCsrfToken(request, user) ? user : null;
+    }
+
+    /** The user of the request's session, whatever the form carries; null when nobody is signed in. */
+    public static SignedInUser signedInUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user)) {
-            return null;
-        }
+        return session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user ? user : null;
+    }
+
+    /** Whether the form echoes {@code user}'s CSRF token in its {@code csrf} field (constant-time comparison). */
+    public static boolean carriesCsrfToken(HttpServletRequest request, SignedInUser user) {
         String given = request.getParameter("csrf");
-        if (given == null || !MessageDigest.isEqual(user.csrfToken().getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8))) {
-            return null;
-        }
-        return user;
+        return given != null && MessageDigest.isEqual(user.csrfToken().getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A positive decimal id of at most 18 digits from a form field, or empty for anything else. */

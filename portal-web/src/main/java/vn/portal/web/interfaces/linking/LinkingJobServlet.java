@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.application.ServiceCatalog;
+import vn.portal.bridge.application.linking.LinkingEngine;
 import vn.portal.bridge.domain.model.audit.AuditEntry;
 import vn.portal.bridge.domain.model.audit.AuditEventType;
+import vn.portal.web.infrastructure.PortalAudit;
 import vn.portal.web.interfaces.common.Flash;
 import vn.portal.web.interfaces.common.StateChangingForm;
 import vn.portal.web.security.session.SignedInUser;
@@ -20,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /admin/linking/run}: starts the {@code link-accounts} Jakarta Batch job (the same linking engine as
- * {@code migration-tool link}), for every agency or one, optionally as a dry run. The job runs in the server's batch
+ * {@code migration-tool link}), for every agency or one existing agency, optionally as a dry run. The job runs in the server's batch
  * runtime; {@code /admin/linking} shows its executions.
  */
 @WebServlet(urlPatterns = "/admin/linking/run")
@@ -33,16 +36,35 @@ public class LinkingJobServlet extends HttpServlet {
     @Inject
     transient AuditLog auditLog;
 
+    @Inject
+    transient PortalAudit audit;
+
+    @Inject
+    transient ServiceCatalog catalog;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SignedInUser admin = StateChangingForm.verifiedUser(request);
+        // SessionGuardFilter has already refused (and audited) anyone signed out or without the role.
+        SignedInUser admin = StateChangingForm.signedInUser(request);
         if (admin == null || !admin.isAdministrator()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        String agency = request.getParameter("agency");
-        if (agency != null && !agency.matches("[A-Za-z0-9_-]{1,32}")) {
-            agency = null;
+        if (!StateChangingForm.carriesCsrfToken(request, admin)) {
+            LOG.warning(() -> "Linking job not started: the form of administrator " + admin.maskedPersonalId()
+                    + " lacked the session's CSRF token");
+            audit.csrfRefused(admin, request.getServletPath());
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        String chosen = request.getParameter("agency");
+        String agency = chosen == null || chosen.isBlank() ? null : chosen.strip();
+        if (agency != null && (!agency.matches("[A-Za-z0-9_-]{1,32}") || catalog.agency(agency).isEmpty())) {
+            // Not widened to every agency: that would link accounts of agencies the administrator did not choose.
+            LOG.warning(() -> "Linking job not started: administrator " + admin.maskedPersonalId() + " chose an agency that does not exist");
+            Flash.error("linking.flash.unknownAgency").put(request);
+            response.sendRedirect(request.getContextPath() + "/admin/linking");
+            return;
         }
         boolean dryRun = "true".equals(request.getParameter("dryRun"));
         Properties parameters = new Properties();
@@ -50,13 +72,17 @@ public class LinkingJobServlet extends HttpServlet {
             parameters.setProperty("agency", agency);
         }
         parameters.setProperty("dryRun", Boolean.toString(dryRun));
+        // The job tags its decisions' audit events with this id too: one correlation id from the click to the last link.
+        String runId = LinkingEngine.newRunId();
+        parameters.setProperty("runId", runId);
         JobOperator operator = BatchRuntime.getJobOperator();
         long executionId = operator.start(JOB, parameters);
-        LOG.info(() -> "Linking job started, execution " + executionId);
+        LOG.info(() -> "Linking job started, execution " + executionId + ", run " + runId);
         auditLog.record(AuditEntry.success(AuditEventType.LINK_BATCH)
                 .withActor(admin.personalId())
                 .withTarget("batch/" + JOB + "/" + executionId)
                 .withReason("JOB_STARTED")
+                .withCorrelationId(runId)
                 .withDetails("agency " + (agency == null ? "(all)" : agency) + (dryRun ? ", dry run" : "")));
         Flash.success("linking.flash.started", Long.toString(executionId)).put(request);
         response.sendRedirect(request.getContextPath() + "/admin/linking");

@@ -3,12 +3,20 @@ package vn.portal.web.interfaces.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
+
+import vn.portal.bridge.domain.model.identity.AssuranceLevel;
+import vn.portal.bridge.domain.model.identity.Gender;
+import vn.portal.web.security.session.SignedInUser;
 
 class StateChangingFormTest {
 
@@ -30,5 +38,18 @@ class StateChangingFormTest {
             assertThat(StateChangingForm.id(withParameters(Map.of("account", bad)), "account")).as(bad).isEmpty();
         }
         assertThat(StateChangingForm.id(withParameters(Map.of()), "account")).isEmpty();
+    }
+
+    @Test
+    void csrfTokenMustBeEchoedExactly() {
+        SignedInUser admin = new SignedInUser("session-key-1", 1, "001190000021", "0011******21", "Lê Thị Hoa",
+                LocalDate.of(1990, 7, 21), Gender.FEMALE, AssuranceLevel.LEVEL_2, Set.of(SignedInUser.ROLE_ADMINISTRATOR),
+                "sub-1", "sid-1", "id-token", "Zt7q0mB3xV9kLw2pRf8sYc", Instant.parse("2026-11-28T03:00:00Z"));
+
+        assertThat(StateChangingForm.carriesCsrfToken(withParameters(Map.of("csrf", "Zt7q0mB3xV9kLw2pRf8sYc")), admin)).isTrue();
+        for (String forged : new String[] {"", "Zt7q0mB3xV9kLw2pRf8sY", "Zt7q0mB3xV9kLw2pRf8sYcX", "zt7q0mB3xV9kLw2pRf8sYc"}) {
+            assertThat(StateChangingForm.carriesCsrfToken(withParameters(Map.of("csrf", forged)), admin)).as(forged).isFalse();
+        }
+        assertThat(StateChangingForm.carriesCsrfToken(withParameters(new HashMap<>()), admin)).as("no csrf field").isFalse();
     }
 }
