@@ -1,5 +1,7 @@
 package vn.portal.web.infrastructure;
 
+import java.util.Objects;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.portal.bridge.application.AuditLog;
@@ -16,6 +18,15 @@ public class PortalAudit {
 
     @Inject
     AuditLog log;
+
+    protected PortalAudit() {
+        // for CDI's client proxy
+    }
+
+    /** For callers outside a container (tests): the same vocabulary over an explicitly given log. */
+    public PortalAudit(AuditLog log) {
+        this.log = Objects.requireNonNull(log, "log");
+    }
 
     public void signInRejected(String actor, String code, String message, String correlationId) {
         log.record(AuditEntry.failure(AuditEventType.SIGN_IN_REJECTED, code)
@@ -58,11 +69,16 @@ public class PortalAudit {
                 .withDetails(message));
     }
 
-    /** A state-changing form of a signed-in user came without the session's CSRF token (forged, or another site's). */
-    public void csrfRefused(SignedInUser user, String path) {
+    /**
+     * A state-changing form of a signed-in user came without the session's CSRF token (forged, or another site's).
+     * {@code details} says what was wrong with the field, never the token itself.
+     */
+    public void csrfRefused(SignedInUser user, String form, String correlationId, String details) {
         log.record(AuditEntry.failure(AuditEventType.ACCESS_DENIED, "CSRF_TOKEN_INVALID")
                 .withActor(user.personalId())
-                .withTarget(path));
+                .withTarget(form)
+                .withCorrelationId(correlationId)
+                .withDetails(details));
     }
 
     public void accessDenied(SignedInUser user, String path) {

@@ -2,6 +2,7 @@ package vn.portal.web.interfaces.legacy;
 
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 
@@ -18,6 +19,7 @@ import vn.portal.bridge.application.selflink.NotYourAccountException;
 import vn.portal.bridge.application.selflink.WrongLegacyPasswordException;
 import vn.portal.bridge.domain.model.credential.ClaimLockedException;
 import vn.portal.bridge.domain.model.identity.PersonalId;
+import vn.portal.web.interfaces.common.CsrfGuard;
 import vn.portal.web.interfaces.common.Flash;
 import vn.portal.web.interfaces.common.StateChangingForm;
 import vn.portal.web.security.session.SignedInUser;
@@ -37,16 +39,19 @@ public class ClaimServlet extends HttpServlet {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
+    transient CsrfGuard csrf;
+
+    @Inject
     transient CitizenSelfLinking selfLinking;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        SignedInUser user = StateChangingForm.verifiedUser(request);
-        if (user == null) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<SignedInUser> verified = csrf.verifiedUser(request, response);
+        if (verified.isEmpty()) {
             return;
         }
+        SignedInUser user = verified.get();
         OptionalLong account = StateChangingForm.id(request, "account");
         String password = request.getParameter("password");
         String correlationId = StateChangingForm.correlationId();

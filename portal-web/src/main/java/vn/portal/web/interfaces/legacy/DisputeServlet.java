@@ -1,6 +1,7 @@
 package vn.portal.web.interfaces.legacy;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 
@@ -15,6 +16,7 @@ import vn.portal.bridge.application.selflink.NotYourAccountException;
 import vn.portal.bridge.domain.model.identity.PersonalId;
 import vn.portal.bridge.domain.model.link.IllegalLinkTransitionException;
 import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
+import vn.portal.web.interfaces.common.CsrfGuard;
 import vn.portal.web.interfaces.common.Flash;
 import vn.portal.web.interfaces.common.StateChangingForm;
 import vn.portal.web.security.session.SignedInUser;
@@ -30,16 +32,19 @@ public class DisputeServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(DisputeServlet.class.getName());
 
     @Inject
+    transient CsrfGuard csrf;
+
+    @Inject
     transient CitizenSelfLinking selfLinking;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        SignedInUser user = StateChangingForm.verifiedUser(request);
-        if (user == null) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<SignedInUser> verified = csrf.verifiedUser(request, response);
+        if (verified.isEmpty()) {
             return;
         }
+        SignedInUser user = verified.get();
         OptionalLong link = StateChangingForm.id(request, "link");
         String reason = request.getParameter("reason");
         String correlationId = StateChangingForm.correlationId();

@@ -12,12 +12,12 @@ import vn.portal.bridge.application.ServiceCatalog;
 import vn.portal.bridge.application.linking.LinkingEngine;
 import vn.portal.bridge.domain.model.audit.AuditEntry;
 import vn.portal.bridge.domain.model.audit.AuditEventType;
-import vn.portal.web.infrastructure.PortalAudit;
+import vn.portal.web.interfaces.common.CsrfGuard;
 import vn.portal.web.interfaces.common.Flash;
-import vn.portal.web.interfaces.common.StateChangingForm;
 import vn.portal.web.security.session.SignedInUser;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -37,7 +37,7 @@ public class LinkingJobServlet extends HttpServlet {
     transient AuditLog auditLog;
 
     @Inject
-    transient PortalAudit audit;
+    transient CsrfGuard csrf;
 
     @Inject
     transient ServiceCatalog catalog;
@@ -45,18 +45,11 @@ public class LinkingJobServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // SessionGuardFilter has already refused (and audited) anyone signed out or without the role.
-        SignedInUser admin = StateChangingForm.signedInUser(request);
-        if (admin == null || !admin.isAdministrator()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<SignedInUser> verified = csrf.verifiedAdministrator(request, response);
+        if (verified.isEmpty()) {
             return;
         }
-        if (!StateChangingForm.carriesCsrfToken(request, admin)) {
-            LOG.warning(() -> "Linking job not started: the form of administrator " + admin.maskedPersonalId()
-                    + " lacked the session's CSRF token");
-            audit.csrfRefused(admin, request.getServletPath());
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+        SignedInUser admin = verified.get();
         String chosen = request.getParameter("agency");
         String agency = chosen == null || chosen.isBlank() ? null : chosen.strip();
         if (agency != null && (!agency.matches("[A-Za-z0-9_-]{1,32}") || catalog.agency(agency).isEmpty())) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,8 +28,8 @@ import vn.portal.bridge.application.imports.ImportProgress;
 import vn.portal.bridge.application.imports.ImportSource;
 import vn.portal.bridge.application.imports.ImportSummary;
 import vn.portal.bridge.application.imports.LegacyDataImporter;
+import vn.portal.web.interfaces.common.CsrfGuard;
 import vn.portal.web.interfaces.common.Flash;
-import vn.portal.web.interfaces.common.StateChangingForm;
 import vn.portal.web.security.session.SignedInUser;
 
 /**
@@ -48,16 +49,19 @@ public class ImportUploadServlet extends HttpServlet {
     private static final int MAX_NAME = 200;
 
     @Inject
+    transient CsrfGuard csrf;
+
+    @Inject
     transient LegacyDataImporter importer;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         response.setHeader("Cache-Control", "no-store");
-        SignedInUser user = StateChangingForm.verifiedUser(request);
-        if (user == null || !user.isAdministrator()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<SignedInUser> verified = csrf.verifiedAdministrator(request, response);
+        if (verified.isEmpty()) {
             return;
         }
+        SignedInUser user = verified.get();
         ImportKind kind = kind(request.getParameter("kind"));
         String encodingName = request.getParameter("encoding") == null ? "auto" : request.getParameter("encoding");
         Part file = request.getPart("file");

@@ -2,6 +2,7 @@ package vn.portal.web.interfaces.review;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import vn.portal.bridge.domain.model.identity.PersonalId;
 import vn.portal.bridge.domain.model.link.IllegalLinkTransitionException;
 import vn.portal.bridge.domain.model.link.ReviewItem;
 import vn.portal.bridge.domain.model.shared.ConflictingUpdateException;
+import vn.portal.web.interfaces.common.CsrfGuard;
 import vn.portal.web.interfaces.common.Flash;
 import vn.portal.web.interfaces.common.StateChangingForm;
 import vn.portal.web.security.session.SignedInUser;
@@ -38,6 +40,9 @@ public class ReviewDecisionServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    transient CsrfGuard csrf;
+
+    @Inject
     transient ReviewDesk desk;
 
     @Inject
@@ -46,11 +51,11 @@ public class ReviewDecisionServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        SignedInUser user = StateChangingForm.verifiedUser(request);
-        if (user == null || !user.isAdministrator()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<SignedInUser> verified = csrf.verifiedAdministrator(request, response);
+        if (verified.isEmpty()) {
             return;
         }
+        SignedInUser user = verified.get();
         OptionalLong item = StateChangingForm.id(request, "item");
         String action = request.getParameter("action");
         String reason = request.getParameter("reason");

@@ -13,14 +13,13 @@ import jakarta.servlet.http.HttpSession;
 import vn.portal.bridge.application.SessionRegistry;
 import vn.portal.bridge.domain.model.session.SessionEndReason;
 import vn.portal.web.infrastructure.PortalAudit;
+import vn.portal.web.interfaces.common.CsrfGuard;
 import vn.portal.web.security.oidc.ProviderClient;
 import vn.portal.web.security.oidc.SignInRejectedException;
 import vn.portal.web.security.session.SignedInUser;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +43,9 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     transient PortalAudit audit;
 
+    @Inject
+    transient CsrfGuard csrf;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
@@ -54,8 +56,7 @@ public class LogoutServlet extends HttpServlet {
             return;
         }
         // A cross-site form could otherwise sign the citizen out (a nuisance, and a step in some phishing flows).
-        if (!constantTimeEquals(user.csrfToken(), request.getParameter("csrf"))) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        if (!csrf.admits(request, response, user)) {
             return;
         }
         sessions.end(user.sessionKey(), SessionEndReason.SIGNED_OUT);
@@ -85,9 +86,5 @@ public class LogoutServlet extends HttpServlet {
             LOG.log(Level.WARNING, "Cannot build the provider logout request: {0}", e.getMessage());
             return signedOutPage;
         }
-    }
-
-    private static boolean constantTimeEquals(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

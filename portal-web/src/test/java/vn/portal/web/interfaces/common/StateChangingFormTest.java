@@ -2,54 +2,43 @@ package vn.portal.web.interfaces.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
-import vn.portal.bridge.domain.model.identity.AssuranceLevel;
-import vn.portal.bridge.domain.model.identity.Gender;
 import vn.portal.web.security.session.SignedInUser;
 
 class StateChangingFormTest {
 
-    /** A request that only answers getParameter: enough for the id parsing, and no mocking library. */
-    private static HttpServletRequest withParameters(Map<String, String> parameters) {
-        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getParameter")) {
-                        return parameters.get((String) args[0]);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     @Test
     void acceptsOnlyPositiveDecimalIds() {
-        assertThat(StateChangingForm.id(withParameters(Map.of("account", "42")), "account")).isEqualTo(OptionalLong.of(42));
+        assertThat(StateChangingForm.id(PostedForm.to("/legacy-accounts/claim").field("account", "42").request(), "account"))
+                .isEqualTo(OptionalLong.of(42));
         for (String bad : new String[] {"", "0", "-1", "1e3", " 42", "42 ", "0x2A", "4２", "9999999999999999999", "abc"}) {
-            assertThat(StateChangingForm.id(withParameters(Map.of("account", bad)), "account")).as(bad).isEmpty();
+            assertThat(StateChangingForm.id(PostedForm.to("/legacy-accounts/claim").field("account", bad).request(), "account"))
+                    .as(bad).isEmpty();
         }
-        assertThat(StateChangingForm.id(withParameters(Map.of()), "account")).isEmpty();
+        assertThat(StateChangingForm.id(PostedForm.to("/legacy-accounts/claim").request(), "account")).isEmpty();
     }
 
     @Test
     void csrfTokenMustBeEchoedExactly() {
-        SignedInUser admin = new SignedInUser("session-key-1", 1, "001190000021", "0011******21", "Lê Thị Hoa",
-                LocalDate.of(1990, 7, 21), Gender.FEMALE, AssuranceLevel.LEVEL_2, Set.of(SignedInUser.ROLE_ADMINISTRATOR),
-                "sub-1", "sid-1", "id-token", "Zt7q0mB3xV9kLw2pRf8sYc", Instant.parse("2026-11-28T03:00:00Z"));
+        SignedInUser admin = PostedForm.administrator("Zt7q0mB3xV9kLw2pRf8sYc");
 
-        assertThat(StateChangingForm.carriesCsrfToken(withParameters(Map.of("csrf", "Zt7q0mB3xV9kLw2pRf8sYc")), admin)).isTrue();
+        assertThat(StateChangingForm.carriesCsrfToken(PostedForm.to("/admin/linking/run").field("csrf", "Zt7q0mB3xV9kLw2pRf8sYc").request(),
+                admin)).isTrue();
         for (String forged : new String[] {"", "Zt7q0mB3xV9kLw2pRf8sY", "Zt7q0mB3xV9kLw2pRf8sYcX", "zt7q0mB3xV9kLw2pRf8sYc"}) {
-            assertThat(StateChangingForm.carriesCsrfToken(withParameters(Map.of("csrf", forged)), admin)).as(forged).isFalse();
+            assertThat(StateChangingForm.carriesCsrfToken(PostedForm.to("/admin/linking/run").field("csrf", forged).request(), admin))
+                    .as(forged).isFalse();
         }
-        assertThat(StateChangingForm.carriesCsrfToken(withParameters(new HashMap<>()), admin)).as("no csrf field").isFalse();
+        assertThat(StateChangingForm.carriesCsrfToken(PostedForm.to("/admin/linking/run").request(), admin)).as("no csrf field").isFalse();
+    }
+
+    @Test
+    void signedInUserIsTheSessionsOrNobody() {
+        SignedInUser citizen = PostedForm.citizen("Qm4vT8yK2pL6wX0sNc3rHd");
+
+        assertThat(StateChangingForm.signedInUser(PostedForm.to("/legacy-accounts/claim").signedIn(citizen).request())).isEqualTo(citizen);
+        assertThat(StateChangingForm.signedInUser(PostedForm.to("/legacy-accounts/claim").request())).isNull();
     }
 }
