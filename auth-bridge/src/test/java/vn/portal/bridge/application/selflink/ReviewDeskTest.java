@@ -102,7 +102,8 @@ class ReviewDeskTest {
         assertThat(first.cases().get(0).item().id()).contains(hanoi.get(0));
         assertThat(first.countsByCause()).containsOnly(entry(ReviewCause.COMPETING_IDENTITIES, 10L),
                 entry(ReviewCause.SCORE_BETWEEN_THRESHOLDS, 10L), entry(ReviewCause.CONTRADICTING_ID_NUMBER, 10L),
-                entry(ReviewCause.DISPUTED_LINK, 0L), entry(ReviewCause.AUTO_LINK_VETOED, 0L));
+                entry(ReviewCause.DISPUTED_LINK, 0L), entry(ReviewCause.AUTO_LINK_VETOED, 0L),
+                entry(ReviewCause.FOLDED_NAME_AMBIGUOUS, 0L));
         assertThat(first.countsByAgency()).containsOnly(entry("UBND-HN", 20L), entry("BHXH", 10L));
     }
 
