@@ -81,6 +81,17 @@ public final class LinkingTables {
                 + " WHERE event_type = ? AND reason = ? ORDER BY id", LinkingTables::auditRow, eventType, reason);
     }
 
+    /** The id of the newest audit row, 0 when there is none: what a test notes before it acts. */
+    public long lastAuditId() {
+        return query("SELECT COALESCE(MAX(id), 0) FROM audit_event", rows -> rows.getLong(1)).get(0);
+    }
+
+    /** Every audit row appended after {@code lastSeenId}, in chain order: what a test's request wrote, and nothing else. */
+    public List<AuditRow> auditAfter(long lastSeenId) {
+        return query("SELECT id, event_type, outcome, actor, target, reason, correlation_id, details FROM audit_event"
+                + " WHERE id > ? ORDER BY id", LinkingTables::auditRow, Long.toString(lastSeenId));
+    }
+
     private static AuditRow auditRow(ResultSet rows) throws SQLException {
         return new AuditRow(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
                 rows.getString(6), rows.getString(7), rows.getString(8));
