@@ -15,7 +15,8 @@ import vn.portal.web.security.session.SignedInUser;
 
 /**
  * The one place where a state-changing form's CSRF token is checked and, when it is wrong, refused: every servlet
- * behind a {@code <form method="post">} asks {@link #admits} before it acts, so every refusal is logged, audited and
+ * behind a {@code <form method="post">} asks it before it acts ({@link #verifiedUser}, {@link #verifiedAdministrator}, or
+ * {@link #admits} where the servlet finds the user itself), so every refusal is logged, audited and
  * answered alike (OWASP CSRF Prevention Cheat Sheet, "Synchronizer Token Pattern"; the house rule that every
  * security decision is logged and audited).
  *
