@@ -26,8 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 import vn.portal.bridge.application.AuditLog;
 import vn.portal.bridge.domain.model.audit.AuditEntry;
@@ -91,6 +93,8 @@ public class LinkingEngine {
     private static final Logger LOG = Logger.getLogger(LinkingEngine.class.getName());
     /** Below this many accounts a chunk is decided on the calling thread: forking costs more than it saves. */
     private static final int PARALLEL_THRESHOLD = 256;
+    /** Register slices read at once when the matcher is loaded: one per core, up to this many connections. */
+    private static final int MAX_REGISTER_READERS = 4;
 
     private final AgencyRepository agencies;
     private final LegacyAccountRepository accounts;
@@ -128,22 +132,34 @@ public class LinkingEngine {
      */
     public Matcher loadMatcher() {
         long started = System.nanoTime();
-        long expected = registerExtract.count();
-        List<PersonRecord> people = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, expected + 16));
-        long[] skipped = {0};
-        registerExtract.forEach(person -> {
+        int parts = Math.max(1, Math.min(MAX_REGISTER_READERS, Runtime.getRuntime().availableProcessors()));
+        List<String> cuts = registerExtract.splitPoints(parts);
+        LongAdder skipped = new LongAdder();
+        // Reading the extract (the database's work plus parsing each name) is most of the cost, so its slices are
+        // read side by side; ordered collection keeps the people in personal-ID order whatever the threads do.
+        List<PersonRecord> people = IntStream.rangeClosed(0, cuts.size()).parallel()
+                .mapToObj(slice -> readSlice(slice == 0 ? null : cuts.get(slice - 1),
+                        slice == cuts.size() ? null : cuts.get(slice), skipped))
+                .flatMap(List::stream)
+                .toList();
+        RegisterIndex index = RegisterIndex.of(people, people.size());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "register index of " + index.size() + " people built in " + millis + " ms from " + (cuts.size() + 1)
+                + " slice(s)" + (skipped.sum() > 0 ? " (" + skipped.sum() + " unusable records left out)" : ""));
+        return new Matcher(index, model);
+    }
+
+    private List<PersonRecord> readSlice(String afterExclusive, String upToInclusive, LongAdder skipped) {
+        List<PersonRecord> people = new ArrayList<>();
+        registerExtract.forEach(afterExclusive, upToInclusive, person -> {
             try {
                 people.add(MatchRecords.person(person));
             } catch (RuntimeException e) {
-                skipped[0]++;
+                skipped.increment();
                 LOG.warning(() -> "register record " + person + " cannot be matched against: " + e.getMessage());
             }
         });
-        RegisterIndex index = RegisterIndex.of(people, people.size());
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> "register index of " + index.size() + " people built in " + millis + " ms"
-                + (skipped[0] > 0 ? " (" + skipped[0] + " unusable records left out)" : ""));
-        return new Matcher(index, model);
+        return people;
     }
 
     /** Loads the register and runs; see {@link #run(Matcher, LinkingOptions, ProgressListener)}. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +27,12 @@ import vn.portal.bridge.domain.model.link.ReviewCause;
 import vn.portal.bridge.domain.model.link.ReviewItem;
 import vn.portal.bridge.domain.model.matching.MatchingModel;
 import vn.portal.bridge.domain.model.matching.Outcome;
+import vn.portal.bridge.domain.model.matching.RegisterIndex;
 import vn.portal.bridge.domain.model.matching.ReviewReason;
 import vn.portal.bridge.domain.model.matching.Thresholds;
 import vn.portal.bridge.domain.model.matching.UnlinkableReason;
 import vn.portal.bridge.domain.model.name.VietnameseName;
+import vn.portal.bridge.domain.model.population.PopulationRecord;
 import vn.portal.bridge.infrastructure.persistence.jpa.JpaCitizenIdentityRepository;
 
 class LinkingEngineTest {
@@ -57,6 +60,26 @@ class LinkingEngineTest {
 
     private ReviewItem openItem(long accountId) {
         return db.services.reviewItems().findOpenByAccount(accountId).orElseThrow();
+    }
+
+    @Test
+    void aRegisterReadInSlicesOnSeveralThreadsIndexesEveryoneOnce() {
+        long before = db.services.populationRecords().count();
+        int added = 6_000; // more than one page per slice, so loadMatcher reads it in slices when it has cores for them
+        List<PopulationRecord> batch = new ArrayList<>();
+        for (int n = 0; n < added; n++) {
+            batch.add(SyntheticPeople.person(n));
+            if (batch.size() == 1000) {
+                db.services.populationRecords().upsert(batch);
+                batch.clear();
+            }
+        }
+
+        RegisterIndex index = engine.loadMatcher().index();
+
+        assertThat(index.size()).isEqualTo(before + added);
+        assertThat(index.byPersonalId(SyntheticPeople.person(0).personalId())).isPresent();
+        assertThat(index.byPersonalId(SyntheticPeople.person(added - 1).personalId())).isPresent();
     }
 
     @Test

@@ -22,7 +22,22 @@ public interface PopulationRecordRepository {
      *
      * @return how many records were passed
      */
-    long forEach(Consumer<? super PopulationRecord> action);
+    default long forEach(Consumer<? super PopulationRecord> action) {
+        return forEach(null, null, action);
+    }
+
+    /**
+     * As {@link #forEach(Consumer)}, for the records whose personal ID is above {@code afterExclusive} (null: from
+     * the first) and at most {@code upToInclusive} (null: to the last), so the slices {@link #splitPoints} cuts can
+     * be read on several threads at once.
+     */
+    long forEach(String afterExclusive, String upToInclusive, Consumer<? super PopulationRecord> action);
+
+    /**
+     * Up to {@code parts - 1} personal IDs, ascending, that cut the extract into slices of about equal size (the
+     * first slice ends at the first point, inclusive); empty for {@code parts} 1 or an extract too small to cut.
+     */
+    List<String> splitPoints(int parts);
 
     long count();
 }

@@ -170,16 +170,18 @@ public class JdbcPopulationRegister implements PopulationRegister, PopulationRec
     }
 
     @Override
-    public long forEach(Consumer<? super PopulationRecord> action) {
+    public long forEach(String afterExclusive, String upToInclusive, Consumer<? super PopulationRecord> action) {
         Objects.requireNonNull(action, "action");
         String sql = "SELECT " + COLUMNS + " FROM population_record p WHERE p.personal_id > ?"
+                + (upToInclusive == null ? "" : " AND p.personal_id <= ?")
                 + " ORDER BY p.personal_id FETCH FIRST " + JdbcWork.PAGE_SIZE + " ROWS ONLY";
-        String after = "0"; // below every personal ID; not "" because Oracle reads an empty string as NULL
+        // "0" is below every personal ID; not "" because Oracle reads an empty string as NULL
+        String after = afterExclusive == null ? "0" : afterExclusive;
         long count = 0;
         while (true) {
-            String from = after;
+            Object[] parameters = upToInclusive == null ? new Object[] {after} : new Object[] {after, upToInclusive};
             List<PopulationRecord> page = JdbcWork.inTransaction(factory, connection ->
-                    JdbcWork.query(connection, sql, JdbcPopulationRegister::read, from));
+                    JdbcWork.query(connection, sql, JdbcPopulationRegister::read, parameters));
             for (PopulationRecord record : page) {
                 action.accept(record);
             }
@@ -189,6 +191,26 @@ public class JdbcPopulationRegister implements PopulationRegister, PopulationRec
             }
             after = page.get(page.size() - 1).personalId().value();
         }
+    }
+
+    @Override
+    public List<String> splitPoints(int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("a register is cut into at least one part, not " + parts);
+        }
+        long total = count();
+        if (parts == 1 || total < (long) parts * JdbcWork.PAGE_SIZE) {
+            return List.of();
+        }
+        // Walking the primary-key index to an offset is cheap next to reading the rows themselves.
+        String sql = "SELECT p.personal_id FROM population_record p ORDER BY p.personal_id OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY";
+        return JdbcWork.inTransaction(factory, connection -> {
+            List<String> points = new ArrayList<>(parts - 1);
+            for (int part = 1; part < parts; part++) {
+                points.addAll(JdbcWork.query(connection, sql, r -> r.getString(1), total * part / parts - 1));
+            }
+            return points;
+        });
     }
 
     @Override

@@ -123,6 +123,34 @@ class JdbcPopulationRegisterTest {
     }
 
     @Test
+    void splitPointsCutTheExtractIntoSlicesThatCoverItOnce() {
+        int total = 3 * JdbcWork.PAGE_SIZE + 17;
+        for (int from = 0; from < total; from += 1000) {
+            List<PopulationRecord> batch = new ArrayList<>();
+            for (int n = from; n < Math.min(total, from + 1000); n++) {
+                batch.add(People.person(n));
+            }
+            extract.upsert(batch);
+        }
+        List<String> everyone = new ArrayList<>();
+        extract.forEach(r -> everyone.add(r.personalId().value()));
+
+        List<String> cuts = extract.splitPoints(3);
+        assertThat(cuts).hasSize(2).isSorted();
+        List<String> sliced = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (int slice = 0; slice <= cuts.size(); slice++) {
+            sizes.add(extract.forEach(slice == 0 ? null : cuts.get(slice - 1), slice == cuts.size() ? null : cuts.get(slice),
+                    r -> sliced.add(r.personalId().value())));
+        }
+        assertThat(sliced).isEqualTo(everyone);
+        assertThat(sizes).allSatisfy(size -> assertThat(size).isBetween((long) total / 3 - 1, (long) total / 3 + 1));
+
+        assertThat(extract.splitPoints(1)).isEmpty();
+        assertThat(extract.splitPoints(total)).as("slices smaller than a page are not worth a thread").isEmpty();
+    }
+
+    @Test
     void refusesARecordThatContradictsItsOwnPersonalId() {
         assertThatThrownBy(() -> new PopulationRecord(PersonalId.parse("001190000021"), null, VietnameseName.of("Nguyễn Thị Thúy"),
                 LocalDate.of(1991, 2, 28), Gender.FEMALE, null))
