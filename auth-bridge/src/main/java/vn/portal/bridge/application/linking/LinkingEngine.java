@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,10 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.IntStream;
 
 import vn.portal.bridge.application.AuditLog;
 import vn.portal.bridge.domain.model.audit.AuditEntry;
@@ -93,8 +93,7 @@ public class LinkingEngine {
     private static final Logger LOG = Logger.getLogger(LinkingEngine.class.getName());
     /** Below this many accounts a chunk is decided on the calling thread: forking costs more than it saves. */
     private static final int PARALLEL_THRESHOLD = 256;
-    /** Register slices read at once when the matcher is loaded: one per core, up to this many connections. */
-    private static final int MAX_REGISTER_READERS = 4;
+    private static final Comparator<PersonRecord> BY_PERSONAL_ID = Comparator.comparing(person -> person.personalId().value());
 
     private final AgencyRepository agencies;
     private final LegacyAccountRepository accounts;
@@ -132,34 +131,26 @@ public class LinkingEngine {
      */
     public Matcher loadMatcher() {
         long started = System.nanoTime();
-        int parts = Math.max(1, Math.min(MAX_REGISTER_READERS, Runtime.getRuntime().availableProcessors()));
-        List<String> cuts = registerExtract.splitPoints(parts);
-        LongAdder skipped = new LongAdder();
-        // Reading the extract (the database's work plus parsing each name) is most of the cost, so its slices are
-        // read side by side; ordered collection keeps the people in personal-ID order whatever the threads do.
-        List<PersonRecord> people = IntStream.rangeClosed(0, cuts.size()).parallel()
-                .mapToObj(slice -> readSlice(slice == 0 ? null : cuts.get(slice - 1),
-                        slice == cuts.size() ? null : cuts.get(slice), skipped))
-                .flatMap(List::stream)
-                .toList();
-        RegisterIndex index = RegisterIndex.of(people, people.size());
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> "register index of " + index.size() + " people built in " + millis + " ms from " + (cuts.size() + 1)
-                + " slice(s)" + (skipped.sum() > 0 ? " (" + skipped.sum() + " unusable records left out)" : ""));
-        return new Matcher(index, model);
-    }
-
-    private List<PersonRecord> readSlice(String afterExclusive, String upToInclusive, LongAdder skipped) {
-        List<PersonRecord> people = new ArrayList<>();
-        registerExtract.forEach(afterExclusive, upToInclusive, person -> {
+        long expected = registerExtract.count();
+        List<PersonRecord> people = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, expected + 16));
+        long[] skipped = {0};
+        registerExtract.scan(person -> {
             try {
                 people.add(MatchRecords.person(person));
             } catch (RuntimeException e) {
-                skipped.increment();
+                skipped[0]++;
                 LOG.warning(() -> "register record " + person + " cannot be matched against: " + e.getMessage());
             }
         });
-        return people;
+        // The scan comes in table order; in personal-ID order the index, and so every decision and its evidence,
+        // is the same whichever order the database returned the rows in.
+        PersonRecord[] sorted = people.toArray(PersonRecord[]::new);
+        Arrays.parallelSort(sorted, BY_PERSONAL_ID);
+        RegisterIndex index = RegisterIndex.of(Arrays.asList(sorted), sorted.length);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "register index of " + index.size() + " people built in " + millis + " ms"
+                + (skipped[0] > 0 ? " (" + skipped[0] + " unusable records left out)" : ""));
+        return new Matcher(index, model);
     }
 
     /** Loads the register and runs; see {@link #run(Matcher, LinkingOptions, ProgressListener)}. */

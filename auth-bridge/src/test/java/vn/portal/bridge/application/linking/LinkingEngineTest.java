@@ -63,9 +63,9 @@ class LinkingEngineTest {
     }
 
     @Test
-    void aRegisterReadInSlicesOnSeveralThreadsIndexesEveryoneOnce() {
+    void theMatcherIndexesEveryoneInTheRegisterFromOneScan() {
         long before = db.services.populationRecords().count();
-        int added = 6_000; // more than one page per slice, so loadMatcher reads it in slices when it has cores for them
+        int added = 6_000; // several fetch pages
         List<PopulationRecord> batch = new ArrayList<>();
         for (int n = 0; n < added; n++) {
             batch.add(SyntheticPeople.person(n));

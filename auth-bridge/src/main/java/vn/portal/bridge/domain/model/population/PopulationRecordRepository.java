@@ -22,22 +22,17 @@ public interface PopulationRecordRepository {
      *
      * @return how many records were passed
      */
-    default long forEach(Consumer<? super PopulationRecord> action) {
-        return forEach(null, null, action);
-    }
+    long forEach(Consumer<? super PopulationRecord> action);
 
     /**
-     * As {@link #forEach(Consumer)}, for the records whose personal ID is above {@code afterExclusive} (null: from
-     * the first) and at most {@code upToInclusive} (null: to the last), so the slices {@link #splitPoints} cuts can
-     * be read on several threads at once.
+     * Passes every record to {@code action} in no particular order, in one read: the fastest way through the whole
+     * extract (the database walks its table once instead of looking every row up through the personal-ID index).
+     * Memory stays bounded, but one read transaction stays open meanwhile, so {@code action} must be quick and must
+     * not use the database.
+     *
+     * @return how many records were passed
      */
-    long forEach(String afterExclusive, String upToInclusive, Consumer<? super PopulationRecord> action);
-
-    /**
-     * Up to {@code parts - 1} personal IDs, ascending, that cut the extract into slices of about equal size (the
-     * first slice ends at the first point, inclusive); empty for {@code parts} 1 or an extract too small to cut.
-     */
-    List<String> splitPoints(int parts);
+    long scan(Consumer<? super PopulationRecord> action);
 
     long count();
 }

@@ -170,18 +170,16 @@ public class JdbcPopulationRegister implements PopulationRegister, PopulationRec
     }
 
     @Override
-    public long forEach(String afterExclusive, String upToInclusive, Consumer<? super PopulationRecord> action) {
+    public long forEach(Consumer<? super PopulationRecord> action) {
         Objects.requireNonNull(action, "action");
         String sql = "SELECT " + COLUMNS + " FROM population_record p WHERE p.personal_id > ?"
-                + (upToInclusive == null ? "" : " AND p.personal_id <= ?")
                 + " ORDER BY p.personal_id FETCH FIRST " + JdbcWork.PAGE_SIZE + " ROWS ONLY";
-        // "0" is below every personal ID; not "" because Oracle reads an empty string as NULL
-        String after = afterExclusive == null ? "0" : afterExclusive;
+        String after = "0"; // below every personal ID; not "" because Oracle reads an empty string as NULL
         long count = 0;
         while (true) {
-            Object[] parameters = upToInclusive == null ? new Object[] {after} : new Object[] {after, upToInclusive};
+            String from = after;
             List<PopulationRecord> page = JdbcWork.inTransaction(factory, connection ->
-                    JdbcWork.query(connection, sql, JdbcPopulationRegister::read, parameters));
+                    JdbcWork.query(connection, sql, JdbcPopulationRegister::read, from));
             for (PopulationRecord record : page) {
                 action.accept(record);
             }
@@ -194,22 +192,30 @@ public class JdbcPopulationRegister implements PopulationRegister, PopulationRec
     }
 
     @Override
-    public List<String> splitPoints(int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("a register is cut into at least one part, not " + parts);
-        }
-        long total = count();
-        if (parts == 1 || total < (long) parts * JdbcWork.PAGE_SIZE) {
-            return List.of();
-        }
-        // Walking the primary-key index to an offset is cheap next to reading the rows themselves.
-        String sql = "SELECT p.personal_id FROM population_record p ORDER BY p.personal_id OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY";
+    public long scan(Consumer<? super PopulationRecord> action) {
+        Objects.requireNonNull(action, "action");
         return JdbcWork.inTransaction(factory, connection -> {
-            List<String> points = new ArrayList<>(parts - 1);
-            for (int part = 1; part < parts; part++) {
-                points.addAll(JdbcWork.query(connection, sql, r -> r.getString(1), total * part / parts - 1));
+            // H2 computes a whole result before returning its first row unless the session asks it to stream; a
+            // pooled connection gets the setting back afterwards. Oracle streams by fetch size anyway.
+            boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+            if (h2) {
+                JdbcWork.update(connection, "SET LAZY_QUERY_EXECUTION TRUE");
             }
-            return points;
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM population_record p")) {
+                select.setFetchSize(JdbcWork.PAGE_SIZE);
+                long count = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        action.accept(read(rows));
+                        count++;
+                    }
+                }
+                return count;
+            } finally {
+                if (h2) {
+                    JdbcWork.update(connection, "SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
         });
     }
 
