@@ -1,6 +1,9 @@
 package vn.portal.bridge.application.linking;
 
-/** Told after every chunk how far a run is, e.g. to draw a progress bar. Called on the run's thread. */
+/**
+ * Told after every chunk is written how far a run is, e.g. to draw a progress bar. Called by the run's writer
+ * thread, one call at a time; everything it did is visible to the caller once the run returns.
+ */
 @FunctionalInterface
 public interface ProgressListener {
 
