@@ -1,6 +1,7 @@
 package vn.portal.migration.linking;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -15,7 +16,6 @@ import vn.portal.bridge.application.linking.LinkingEngine;
 import vn.portal.bridge.application.linking.LinkingOptions;
 import vn.portal.bridge.application.linking.LinkingSummary;
 import vn.portal.bridge.application.linking.ProgressListener;
-import vn.portal.bridge.domain.model.matching.Matcher;
 import vn.portal.bridge.infrastructure.persistence.BridgeServices;
 import vn.portal.bridge.infrastructure.persistence.PortalDatabase;
 import vn.portal.migration.cli.MigrationTool;
@@ -54,14 +54,9 @@ public final class LinkCommand implements Callable<Integer> {
             LinkingEngine engine = new BridgeServices(database).linkingEngine();
             LinkingOptions options = (agency == null || agency.isBlank() ? LinkingOptions.all() : LinkingOptions.agency(agency.strip()))
                     .dryRun(dryRun).chunkSize(chunkSize);
-            long started = System.nanoTime();
-            Matcher matcher = engine.loadMatcher();
-            out.printf(Locale.ROOT, "register index: %,d people in %.1f s%n", matcher.index().size(),
-                    (System.nanoTime() - started) / 1e9);
-            out.flush();
             LinkingSummary summary;
-            try (Bar bar = new Bar()) {
-                summary = engine.run(matcher, options, bar);
+            try (Bar bar = new Bar(out)) {
+                summary = engine.run(options, bar);
             }
             out.print(summary.report());
             out.flush();
@@ -72,7 +67,18 @@ public final class LinkCommand implements Callable<Integer> {
     /** A progress bar by accounts, drawn only on a terminal and for long runs. */
     private static final class Bar implements ProgressListener, AutoCloseable {
 
+        private final PrintWriter out;
         private ProgressBar bar;
+
+        Bar(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void registerLoaded(int people, Duration took) {
+            out.printf(Locale.ROOT, "register index: %,d people in %.1f s%n", people, took.toMillis() / 1000.0);
+            out.flush();
+        }
 
         @Override
         public void progress(long done, long total) {

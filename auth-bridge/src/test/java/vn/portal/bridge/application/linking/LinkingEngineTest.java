@@ -83,6 +83,29 @@ class LinkingEngineTest {
     }
 
     @Test
+    void aRunThatLoadsTheRegisterReportsTheLoadFirstThenProgressUpToTheAccountsItCounted() throws SQLException {
+        db.store(
+                db.account("BHXH", "000123", "NGUYEN VAN AN", "1990-03-15", Gender.MALE, LinkingFixture.AN, "0912 345 678").build(),
+                db.account("BHXH", "000125", "Khách nước ngoài", "1980-01-01", null, "B1234567", null).build());
+        List<String> told = new ArrayList<>();
+
+        LinkingSummary summary = engine.run(LinkingOptions.agency("BHXH"), new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                told.add("progress " + done + "/" + total);
+            }
+
+            @Override
+            public void registerLoaded(int people, java.time.Duration took) {
+                told.add("register " + people);
+            }
+        });
+
+        assertThat(told).containsExactly("register " + db.services.populationRecords().count(), "progress 2/2");
+        assertThat(summary.accountsSeen()).isEqualTo(2);
+    }
+
+    @Test
     void linksPersonalIdFoundInRegisterExactlyWithEvidenceAndAudit() throws SQLException {
         String decomposed = Normalizer.normalize("Huỳnh Thị Thuý", Normalizer.Form.NFD);
         List<Long> ids = db.store(
