@@ -92,6 +92,26 @@ public final class LinkingTables {
                 + " WHERE id > ? ORDER BY id", LinkingTables::auditRow, Long.toString(lastSeenId));
     }
 
+    /** The account ids of the legacy accounts an import stored from {@code sourceFile}, in order. */
+    public List<String> accountIdsFrom(String sourceFile) {
+        return query("SELECT account_id FROM legacy_account WHERE source_file = ? ORDER BY account_id", rows -> rows.getString(1),
+                sourceFile);
+    }
+
+    /**
+     * Removes the legacy accounts a test imported from {@code sourceFile} (none of them linked), so that test classes
+     * running later in the same database find the demo data only.
+     */
+    public int deleteAccountsFrom(String sourceFile) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM legacy_account WHERE source_file = ?")) {
+            delete.setString(1, sourceFile);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("cannot delete the accounts of " + sourceFile + " from " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     private static AuditRow auditRow(ResultSet rows) throws SQLException {
         return new AuditRow(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
                 rows.getString(6), rows.getString(7), rows.getString(8));

@@ -95,6 +95,22 @@ public class PortalConfiguration {
         return Boolean.parseBoolean(string("PORTAL_DEMO_DATA", "false"));
     }
 
+    /**
+     * This node's name, stored with each background import it runs so that, restarted, it can tell which RUNNING
+     * imports died with it: {@code PORTAL_NODE_NAME}, by default the host name and the Payara instance name.
+     */
+    public String nodeName() {
+        return optional("PORTAL_NODE_NAME").orElseGet(() -> {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+            return host + "/" + System.getProperty("com.sun.aas.instanceName", "portal");
+        });
+    }
+
     private String string(String key, String defaultValue) {
         return optional(key).orElse(defaultValue);
     }

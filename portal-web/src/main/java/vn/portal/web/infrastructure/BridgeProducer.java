@@ -7,7 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import vn.portal.bridge.application.AuditLog;
+import vn.portal.bridge.application.imports.BackgroundImports;
 import vn.portal.bridge.application.imports.LegacyDataImporter;
+import vn.portal.bridge.infrastructure.persistence.jpa.JdbcImportRunRepository;
 import vn.portal.bridge.application.linking.LinkingEngine;
 import vn.portal.bridge.application.review.ReviewDesk;
 import vn.portal.bridge.application.selflink.CitizenSelfLinking;
@@ -46,6 +48,7 @@ public class BridgeProducer {
     private CitizenSelfLinking selfLinking;
     private ReviewDesk reviewDesk;
     private LegacyDataImporter importer;
+    private BackgroundImports backgroundImports;
 
     /** Migrate at deployment rather than at the first request, so a broken schema fails the deployment. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -64,6 +67,13 @@ public class BridgeProducer {
             reviewDesk = new ReviewDesk(services.reviewItems(), services.identityLinks(), services.legacyAccounts(),
                     services.auditLog(), clock);
             importer = new LegacyDataImporter(database.entityManagerFactory(), services, clock);
+            backgroundImports = new BackgroundImports(new JdbcImportRunRepository(database.entityManagerFactory()), importer,
+                    services.auditLog(), clock, configuration.nodeName(), BackgroundImports.DEFAULT_STALE_AFTER);
+            // Imports this node was running when it stopped cannot still be running: say so before anyone looks.
+            int interrupted = backgroundImports.interruptAbandoned();
+            if (interrupted > 0) {
+                LOG.warning(() -> interrupted + " background import(s) marked interrupted at start of node " + configuration.nodeName());
+            }
             LOG.info(() -> "Portal database ready at " + settings.redactedUrl()
                     + (configuration.demoData() ? " (demo data loaded)" : ""));
         }
@@ -123,6 +133,13 @@ public class BridgeProducer {
     LegacyDataImporter legacyDataImporter() {
         services();
         return importer;
+    }
+
+    /** Uploaded files imported in the background; the state of every import is in the database. */
+    @Produces
+    BackgroundImports backgroundImports() {
+        services();
+        return backgroundImports;
     }
 
     @Produces

@@ -72,6 +72,15 @@ public final class LegacyDataImporter {
      */
     public ImportSummary importFile(ImportKind kind, ImportSource source, EncodingChoice encoding, ImportProgress progress,
             String actor) {
+        return importFile(kind, source, encoding, progress, actor, null);
+    }
+
+    /**
+     * As {@link #importFile(ImportKind, ImportSource, EncodingChoice, ImportProgress, String)}, with the audit event
+     * carrying {@code correlationId} (a background import's id ties its start and its end together).
+     */
+    public ImportSummary importFile(ImportKind kind, ImportSource source, EncodingChoice encoding, ImportProgress progress,
+            String actor, String correlationId) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(encoding, "encoding");
@@ -91,11 +100,11 @@ public final class LegacyDataImporter {
             summary = new CsvImport<>(kind, source, encoding, handler, progress).run();
         } catch (ImportFileException e) {
             auditLog.record(new AuditEntry(AuditEventType.LEGACY_DATA_IMPORTED, AuditOutcome.FAILURE, actor,
-                    "import/" + kind.label(), "FILE_REJECTED", null, clip(e.getMessage())));
+                    "import/" + kind.label(), "FILE_REJECTED", correlationId, clip(e.getMessage())));
             throw e;
         }
         auditLog.record(new AuditEntry(AuditEventType.LEGACY_DATA_IMPORTED, AuditOutcome.SUCCESS, actor,
-                "import/" + kind.label(), summary.hasRejections() ? "ROWS_REJECTED" : null, null, clip(details(summary))));
+                "import/" + kind.label(), summary.hasRejections() ? "ROWS_REJECTED" : null, correlationId, clip(details(summary))));
         LOG.info(() -> "Imported " + summary);
         return summary;
     }

@@ -33,5 +33,13 @@ public enum AuditEventType {
     /** A self-linking request named an account or link the citizen may not see (changed id); refused. */
     SELF_LINK_DENIED,
     /** A reviewer resolved a review item by linking or rejecting (reason: RESOLVED_LINKED or RESOLVED_REJECTED). */
-    REVIEW_RESOLVED
+    REVIEW_RESOLVED,
+    /** An uploaded file's import was started in the background (target: import/&lt;kind&gt;; correlation: the import's id). Its end is LEGACY_DATA_IMPORTED. */
+    LEGACY_IMPORT_STARTED,
+    /** An upload was refused because the same kind and file name is being imported (reason: ALREADY_RUNNING). */
+    LEGACY_IMPORT_REFUSED,
+    /** A background import broke off with an error other than a refused file (reason: UNEXPECTED_ERROR, NOT_SCHEDULED). */
+    LEGACY_IMPORT_FAILED,
+    /** A background import's node stopped before it ended (reason: NODE_RESTARTED or NO_HEARTBEAT). */
+    LEGACY_IMPORT_INTERRUPTED
 }
