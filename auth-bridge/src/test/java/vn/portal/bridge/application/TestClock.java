@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class TestClock extends Clock {
+/** A clock the test moves by hand; safe to read from the threads a test starts. */
+public final class TestClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    TestClock(String start) {
-        this.now = Instant.parse(start);
+    public TestClock(Instant start) {
+        this.now = start;
     }
 
-    void advance(Duration duration) {
+    public TestClock(String start) {
+        this(Instant.parse(start));
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

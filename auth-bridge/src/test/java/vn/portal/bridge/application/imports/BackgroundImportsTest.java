@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.portal.bridge.application.TestClock;
 import vn.portal.bridge.domain.model.audit.AuditEvent;
 import vn.portal.bridge.domain.model.audit.AuditEventType;
 import vn.portal.bridge.domain.model.audit.AuditOutcome;
@@ -34,7 +31,7 @@ class BackgroundImportsTest {
     Path dir;
 
     final ImportDatabase db = new ImportDatabase();
-    final MovingClock clock = new MovingClock(ImportDatabase.NOW);
+    final TestClock clock = new TestClock(ImportDatabase.NOW);
     final JdbcImportRunRepository repository = new JdbcImportRunRepository(db.database.entityManagerFactory());
 
     @AfterEach
@@ -225,33 +222,5 @@ class BackgroundImportsTest {
                 .hasMessage("not an import id (22 base64url characters): '1'");
         assertThatThrownBy(() -> ImportRunId.of("../../etc/passwd-xxxxxx")).isInstanceOf(InvalidImportRunIdException.class);
         assertThatThrownBy(() -> ImportRunId.of(null)).isInstanceOf(InvalidImportRunIdException.class);
-    }
-
-    /** A clock the test moves forward: heartbeats and staleness without sleeping. */
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

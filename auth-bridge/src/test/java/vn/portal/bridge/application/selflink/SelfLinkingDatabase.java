@@ -1,14 +1,11 @@
 package vn.portal.bridge.application.selflink;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import vn.portal.bridge.application.TestClock;
 import vn.portal.bridge.application.review.ReviewDesk;
 import vn.portal.bridge.domain.model.identity.Gender;
 import vn.portal.bridge.domain.model.identity.OldIdNumber;
@@ -33,7 +30,7 @@ final class SelfLinkingDatabase implements AutoCloseable {
     static final PersonalId NGOC = PersonalId.parse("079301001234");
     static final String AN_PASSWORD = "Mật khẩu cũ 2019";
 
-    final MovableClock clock = new MovableClock(Instant.parse("2024-05-20T03:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2024-05-20T03:00:00Z"));
     final DatabaseSettings settings = DatabaseSettings.inMemory("selflink-" + UUID.randomUUID());
     final PortalDatabase database = PortalDatabase.open(settings, true);
     final BridgeServices services = new BridgeServices(database.entityManagerFactory(), clock);
@@ -75,34 +72,5 @@ final class SelfLinkingDatabase implements AutoCloseable {
     @Override
     public void close() {
         database.close();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
