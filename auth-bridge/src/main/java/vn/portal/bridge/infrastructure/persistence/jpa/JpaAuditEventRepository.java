@@ -22,6 +22,9 @@ import vn.portal.bridge.domain.model.audit.AuditEventType;
  */
 public class JpaAuditEventRepository implements AuditEventRepository {
 
+    private static final String INSERT = "INSERT INTO audit_event (id, occurred_at, event_type, outcome, actor, target,"
+            + " reason, correlation_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final EntityManagerFactory factory;
 
     public JpaAuditEventRepository(EntityManagerFactory factory) {
@@ -81,9 +84,6 @@ public class JpaAuditEventRepository implements AuditEventRepository {
             return appended;
         });
     }
-
-    private static final String INSERT = "INSERT INTO audit_event (id, occurred_at, event_type, outcome, actor, target,"
-            + " reason, correlation_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public List<AuditEvent> findLatest(int limit) {
