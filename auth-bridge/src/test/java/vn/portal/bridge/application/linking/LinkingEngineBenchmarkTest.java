@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -61,7 +65,7 @@ class LinkingEngineBenchmarkTest {
             if (System.getProperty("bridge.link.beforeRun") != null) {
                 // e.g. "DROP INDEX identity_link_pid_ix", to measure what one index costs the run
                 try (Connection connection = database.dataSource().getConnection();
-                        java.sql.Statement statement = connection.createStatement()) {
+                        Statement statement = connection.createStatement()) {
                     statement.execute(System.getProperty("bridge.link.beforeRun"));
                 } catch (SQLException e) {
                     throw new IllegalStateException("bridge.link.beforeRun failed", e);
@@ -80,7 +84,7 @@ class LinkingEngineBenchmarkTest {
                     }
 
                     @Override
-                    public void registerLoaded(int people, java.time.Duration took) {
+                    public void registerLoaded(int people, Duration took) {
                         System.out.printf(Locale.ROOT, "register index of %,d people loaded after %.1f s%n", people,
                                 took.toMillis() / 1000.0);
                     }
@@ -161,7 +165,7 @@ class LinkingEngineBenchmarkTest {
             // Rewrites the file without the bulk load's dead pages; otherwise H2's background writer spends the
             // measured run compacting them, which a database at rest between an import and a linking run would not.
             try (Connection connection = database.dataSource().getConnection();
-                    java.sql.Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {
                 throw new IllegalStateException("could not compact the benchmark database", e);
@@ -255,7 +259,7 @@ class LinkingEngineBenchmarkTest {
         if (!Files.isDirectory(tasks)) {
             return;
         }
-        java.util.Map<String, Long> ticksByName = new java.util.TreeMap<>();
+        Map<String, Long> ticksByName = new TreeMap<>();
         try (Stream<Path> threads = Files.list(tasks)) {
             threads.forEach(thread -> {
                 try {

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ class LinkingEngineTest {
             }
 
             @Override
-            public void registerLoaded(int people, java.time.Duration took) {
+            public void registerLoaded(int people, Duration took) {
                 told.add("register " + people);
             }
         });
