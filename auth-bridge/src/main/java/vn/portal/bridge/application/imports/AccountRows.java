@@ -8,6 +8,7 @@ import java.util.Set;
 
 import vn.portal.bridge.domain.model.credential.InvalidPasswordHashException;
 import vn.portal.bridge.domain.model.credential.LegacyPasswordHash;
+import vn.portal.bridge.domain.model.identity.Gender;
 import vn.portal.bridge.domain.model.legacy.AccountStatus;
 import vn.portal.bridge.domain.model.legacy.InvalidLegacyAccountException;
 import vn.portal.bridge.domain.model.legacy.LegacyAccount;
@@ -39,7 +40,8 @@ final class AccountRows implements RowHandler<LegacyAccount> {
     public LegacyAccount map(CsvRow row) {
         String agency = Fields.required("agency_code", row.get("agency_code"));
         if (!agencies.contains(agency)) {
-            throw new RowRejectedException("agency_code", "agency '" + agency + "' is not known; import it from agencies.csv first");
+            throw new RowRejectedException("agency_code", RowErrorCode.UNKNOWN_AGENCY,
+                    "agency '" + agency + "' is not known; import it from agencies.csv first", agency);
         }
         String accountId = Fields.required("account_id", row.get("account_id"));
         LocalDate birthDate = Fields.birthDate("birth_date", row.get("birth_date"), today);
@@ -51,21 +53,29 @@ final class AccountRows implements RowHandler<LegacyAccount> {
                 // The credential code's own parser: a hash accepted here is one a citizen's claim can verify.
                 LegacyPasswordHash.parse(hash);
             } catch (InvalidPasswordHashException e) {
-                throw new RowRejectedException("password_hash", e.getMessage());
+                throw new RowRejectedException("password_hash", RowErrorCode.UNPARSEABLE_HASH, e.getMessage());
             }
+        }
+        Gender gender = Fields.gender("gender", row.get("gender"));
+        String statusText = Fields.required("status", row.get("status"));
+        AccountStatus status;
+        try {
+            status = AccountStatus.parse(statusText);
+        } catch (InvalidLegacyAccountException e) {
+            throw new RowRejectedException("status", RowErrorCode.BAD_ACCOUNT_STATUS, e.getMessage(), statusText);
         }
         return LegacyAccount.builder(agency, accountId)
                 .username(row.get("username"))
                 .fullName(row.get("full_name"))
                 .birthDate(birthDate)
-                .gender(Fields.gender("gender", row.get("gender")))
+                .gender(gender)
                 .idNumber(row.get("id_number"))
                 .phone(row.get("phone"))
                 .email(row.get("email"))
                 .passwordHash(hash)
                 .createdAt(createdAt)
                 .lastLoginAt(lastLoginAt)
-                .status(AccountStatus.parse(Fields.required("status", row.get("status"))))
+                .status(status)
                 .source(file, (int) Math.min(Integer.MAX_VALUE, row.line()))
                 .build();
     }

@@ -33,16 +33,16 @@ final class AgencyRows implements RowHandler<Agency> {
         try {
             kind = AgencyKind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RowRejectedException("kind", "'" + kindText + "' is not MINISTRY or PROVINCE");
+            throw new RowRejectedException("kind", RowErrorCode.UNKNOWN_AGENCY_KIND, "'" + kindText + "' is not MINISTRY or PROVINCE", kindText);
         }
         String parent = row.get("parent_code");
         if (parent != null) {
             if (parent.equals(code)) {
-                throw new RowRejectedException("parent_code", "an agency cannot be its own parent");
+                throw new RowRejectedException("parent_code", RowErrorCode.OWN_PARENT, "an agency cannot be its own parent", parent);
             }
             if (!known.contains(parent)) {
-                throw new RowRejectedException("parent_code", "'" + parent
-                        + "' is not a known agency; list the parent before its departments or import it first");
+                throw new RowRejectedException("parent_code", RowErrorCode.UNKNOWN_PARENT_AGENCY, "'" + parent
+                        + "' is not a known agency; list the parent before its departments or import it first", parent);
             }
         }
         String supervisor = row.get("supervisor");
@@ -58,7 +58,8 @@ final class AgencyRows implements RowHandler<Agency> {
 
     private static String text(String column, String value) {
         if (value.length() > MAX_TEXT) {
-            throw new RowRejectedException(column, "has " + value.length() + " characters; at most " + MAX_TEXT + " fit");
+            throw new RowRejectedException(column, RowErrorCode.TEXT_TOO_LONG, "has " + value.length() + " characters; at most " + MAX_TEXT + " fit",
+                    Integer.toString(value.length()), Integer.toString(MAX_TEXT));
         }
         return value;
     }

@@ -98,7 +98,8 @@ final class CsvImport<T> {
                         throw new ImportFileException(file, unreadable(e, encoding), e);
                     }
                     rows++;
-                    reject(new RowError(file, previousEnd + 1, null, unreadable(e, encoding) + "; the rest of the file was not read"));
+                    reject(new RowError(file, previousEnd + 1, null, unreadable(e, encoding) + "; the rest of the file was not read",
+                            RowErrorCode.UNREADABLE_REST, encoding.displayName(), undecodableOffset(e)));
                     break;
                 }
                 first = false;
@@ -108,15 +109,17 @@ final class CsvImport<T> {
                 previousEnd = end;
                 if (record.size() != columns.size()) {
                     reject(new RowError(file, line, null, "has " + record.size() + (record.size() == 1 ? " field" : " fields")
-                            + " but the header has " + columns.size()));
+                            + " but the header has " + columns.size(), RowErrorCode.WRONG_COLUMN_COUNT,
+                            Integer.toString(record.size()), Integer.toString(columns.size())));
                 } else {
                     try {
                         batch.add(handler.map(new CsvRow(record, columns, line)));
                         lines.add(line);
                     } catch (RowRejectedException e) {
-                        reject(new RowError(file, line, e.column(), e.getMessage()));
+                        reject(new RowError(file, line, e.column(), e.getMessage(), e.code(), e.arguments()));
                     } catch (RuntimeException e) {
-                        reject(new RowError(file, line, handler.columnOf(e), e.getMessage()));
+                        reject(new RowError(file, line, handler.columnOf(e), String.valueOf(e.getMessage()), RowErrorCode.OTHER,
+                                String.valueOf(e.getMessage())));
                     }
                 }
                 if (batch.size() == BATCH_SIZE) {
@@ -226,6 +229,12 @@ final class CsvImport<T> {
         return "not valid CSV: " + cause.getMessage();
     }
 
+    /** The byte offset where decoding failed, or "" when the CSV itself is broken. */
+    private static String undecodableOffset(RuntimeException e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof UndecodableTextException undecodable ? Long.toString(undecodable.byteOffset()) : "";
+    }
+
     private static long embeddedLineBreaks(CSVRecord record) {
         long breaks = 0;
         for (String value : record) {
@@ -252,7 +261,7 @@ final class CsvImport<T> {
                 try {
                     stored = stored.plus(handler.store(List.of(batch.get(i))));
                 } catch (RuntimeException e) {
-                    reject(new RowError(file, lines.get(i), handler.columnOf(e), rootMessage(e)));
+                    reject(new RowError(file, lines.get(i), handler.columnOf(e), rootMessage(e), RowErrorCode.OTHER, rootMessage(e)));
                 }
             }
         }

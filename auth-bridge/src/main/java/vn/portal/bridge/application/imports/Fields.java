@@ -39,6 +39,8 @@ final class Fields {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern SLASH_PARTS = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final int EARLIEST_BIRTH_YEAR = 1880;
+    static final String DATE_FORMATS = "yyyy-MM-dd, dd/MM/yyyy, d/M/yyyy";
+    static final String TIMESTAMP_FORMATS = "ISO-8601 (2019-03-04T08:15:00+07:00), dd/MM/yyyy HH:mm:ss";
 
     private Fields() {
     }
@@ -63,11 +65,13 @@ final class Fields {
                 int day = Integer.parseInt(parts.group(1));
                 int month = Integer.parseInt(parts.group(2));
                 if (month > 12 && day <= 12) {
-                    throw new RowRejectedException(column, "'" + value + "' has month " + month
-                            + "; dates with slashes are day/month/year, this one looks like month/day/year");
+                    throw new RowRejectedException(column, RowErrorCode.DATE_MONTH_FIRST, "'" + value + "' has month " + month
+                            + "; dates with slashes are day/month/year, this one looks like month/day/year",
+                            value, Integer.toString(month));
                 }
             }
-            throw new RowRejectedException(column, "'" + value + "' is not a date in yyyy-MM-dd, dd/MM/yyyy or d/M/yyyy form, or no such day exists");
+            throw new RowRejectedException(column, RowErrorCode.BAD_DATE,
+                    "'" + value + "' is not a date in yyyy-MM-dd, dd/MM/yyyy or d/M/yyyy form, or no such day exists", value, DATE_FORMATS);
         }
     }
 
@@ -75,7 +79,7 @@ final class Fields {
     static LocalDate birthDate(String column, String value, LocalDate today) {
         LocalDate date = date(column, value);
         if (date != null && (date.getYear() < EARLIEST_BIRTH_YEAR || date.isAfter(today))) {
-            throw new RowRejectedException(column, "'" + value + "' is not a plausible birth date");
+            throw new RowRejectedException(column, RowErrorCode.IMPLAUSIBLE_BIRTH_DATE, "'" + value + "' is not a plausible birth date", value);
         }
         return date;
     }
@@ -102,8 +106,8 @@ final class Fields {
             }
             return LocalDateTime.parse(upper).atZone(AGENCY_ZONE).toInstant();
         } catch (DateTimeException e) {
-            throw new RowRejectedException(column, "'" + value
-                    + "' is not a timestamp in ISO-8601 (2019-03-04T08:15:00+07:00) or dd/MM/yyyy HH:mm:ss form");
+            throw new RowRejectedException(column, RowErrorCode.BAD_TIMESTAMP, "'" + value
+                    + "' is not a timestamp in ISO-8601 (2019-03-04T08:15:00+07:00) or dd/MM/yyyy HH:mm:ss form", value, TIMESTAMP_FORMATS);
         }
     }
 
@@ -120,7 +124,7 @@ final class Fields {
         try {
             return Gender.parse(value);
         } catch (InvalidGenderException e) {
-            throw new RowRejectedException(column, e.getMessage());
+            throw new RowRejectedException(column, RowErrorCode.BAD_GENDER, e.getMessage(), value);
         }
     }
 
@@ -132,13 +136,13 @@ final class Fields {
         return switch (java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "y", "có", "co" -> true;
             case "false", "0", "no", "n", "không", "khong" -> false;
-            default -> throw new RowRejectedException(column, "'" + value + "' is not true/false (also 1/0, yes/no, có/không)");
+            default -> throw new RowRejectedException(column, RowErrorCode.BAD_FLAG, "'" + value + "' is not true/false (also 1/0, yes/no, có/không)", value);
         };
     }
 
     static String required(String column, String value) {
         if (value == null) {
-            throw new RowRejectedException(column, "is empty");
+            throw new RowRejectedException(column, RowErrorCode.EMPTY, "is empty");
         }
         return value;
     }
@@ -146,11 +150,13 @@ final class Fields {
     static String code(String column, String value, int max) {
         String code = required(column, value);
         if (code.length() > max) {
-            throw new RowRejectedException(column, "'" + code + "' is longer than " + max + " characters");
+            throw new RowRejectedException(column, RowErrorCode.CODE_TOO_LONG, "'" + code + "' is longer than " + max + " characters",
+                    code, Integer.toString(max));
         }
         for (int i = 0; i < code.length(); i++) {
             if (Character.isWhitespace(code.charAt(i))) {
-                throw new RowRejectedException(column, "'" + code + "' contains a space; codes are one word like BTP or UBND-HN");
+                throw new RowRejectedException(column, RowErrorCode.CODE_HAS_SPACE,
+                        "'" + code + "' contains a space; codes are one word like BTP or UBND-HN", code);
             }
         }
         return code;

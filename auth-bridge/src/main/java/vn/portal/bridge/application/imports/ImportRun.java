@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One background import of an uploaded file, as stored in {@code import_run}: who started it and when, how far it
@@ -40,6 +41,11 @@ public record ImportRun(ImportRunId id, ImportKind kind, String fileName, String
         static Counts of(ImportSummary summary) {
             return new Counts(summary.inserted(), summary.updated(), summary.unchanged(), summary.rejected());
         }
+    }
+
+    /** The encoding of a finished import, read from {@link #encoding}; empty while running or when not recognised. */
+    public Optional<EncodingStatement> encodingStatement() {
+        return EncodingStatement.parse(encoding);
     }
 
     public ImportRun {

@@ -47,9 +47,7 @@ public record ImportSummary(ImportKind kind, String file, LegacyEncoding encodin
 
     /** e.g. "TCVN3 (ABC) (detected, confidence 0.97: ...)" or "VNI-Windows (forced)". */
     public String encodingStatement() {
-        return detection.map(d -> String.format(java.util.Locale.ROOT, "%s (detected, confidence %.2f: %s)",
-                encoding.displayName(), d.confidence(), d.explanation()))
-                .orElse(encoding.displayName() + " (forced)");
+        return EncodingStatement.of(encoding, detection).text();
     }
 
     /** One line for logs and audit details. */

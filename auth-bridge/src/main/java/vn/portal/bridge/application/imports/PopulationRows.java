@@ -34,11 +34,12 @@ final class PopulationRows implements RowHandler<PopulationRecord> {
 
     @Override
     public PopulationRecord map(CsvRow row) {
+        String personalIdText = Fields.required("personal_id", row.get("personal_id"));
         PersonalId personalId;
         try {
-            personalId = PersonalId.parse(Fields.required("personal_id", row.get("personal_id")));
+            personalId = PersonalId.parse(personalIdText);
         } catch (InvalidPersonalIdException e) {
-            throw new RowRejectedException("personal_id", e.getMessage());
+            throw new RowRejectedException("personal_id", RowErrorCode.BAD_PERSONAL_ID, e.getMessage(), personalIdText);
         }
         OldIdNumber oldId = null;
         String oldText = row.get("old_id_number");
@@ -46,14 +47,14 @@ final class PopulationRows implements RowHandler<PopulationRecord> {
             try {
                 oldId = OldIdNumber.parse(oldText);
             } catch (InvalidOldIdNumberException e) {
-                throw new RowRejectedException("old_id_number", e.getMessage());
+                throw new RowRejectedException("old_id_number", RowErrorCode.BAD_OLD_ID_NUMBER, e.getMessage(), oldText);
             }
         }
         VietnameseName name;
         try {
             name = VietnameseName.of(Fields.required("full_name", row.get("full_name")));
         } catch (InvalidNameException e) {
-            throw new RowRejectedException("full_name", e.getMessage());
+            throw new RowRejectedException("full_name", RowErrorCode.BAD_NAME, e.getMessage());
         }
         LocalDate birthDate = Fields.birthDate("birth_date", Fields.required("birth_date", row.get("birth_date")), today);
         Gender gender = Fields.gender("gender", Fields.required("gender", row.get("gender")));
@@ -63,14 +64,14 @@ final class PopulationRows implements RowHandler<PopulationRecord> {
             try {
                 phone = PhoneNumber.parse(phoneText);
             } catch (InvalidPhoneNumberException e) {
-                throw new RowRejectedException("phone", e.getMessage());
+                throw new RowRejectedException("phone", RowErrorCode.BAD_PHONE, e.getMessage(), phoneText);
             }
         }
         try {
             return new PopulationRecord(personalId, oldId, name, birthDate, gender, phone);
         } catch (IdentityInconsistencyException e) {
             throw new RowRejectedException(e.fields().contains(IdentityInconsistencyException.Field.GENDER)
-                    && !e.fields().contains(IdentityInconsistencyException.Field.BIRTH_YEAR) ? "gender" : "birth_date", e.getMessage());
+                    && !e.fields().contains(IdentityInconsistencyException.Field.BIRTH_YEAR) ? "gender" : "birth_date", RowErrorCode.INCONSISTENT_IDENTITY, e.getMessage());
         }
     }
 

@@ -28,25 +28,29 @@ final class ServiceRows implements RowHandler<PublicService> {
         String code = Fields.code("service_code", row.get("service_code"), MAX_CODE);
         String agency = Fields.code("agency_code", row.get("agency_code"), MAX_CODE);
         if (!agencies.contains(agency)) {
-            throw new RowRejectedException("agency_code", "agency '" + agency + "' is not known; import it from agencies.csv first");
+            throw new RowRejectedException("agency_code", RowErrorCode.UNKNOWN_AGENCY,
+                    "agency '" + agency + "' is not known; import it from agencies.csv first", agency);
         }
         String name = Fields.required("name", row.get("name"));
         if (name.length() > MAX_NAME) {
-            throw new RowRejectedException("name", "has " + name.length() + " characters; at most " + MAX_NAME + " fit");
+            throw new RowRejectedException("name", RowErrorCode.TEXT_TOO_LONG, "has " + name.length() + " characters; at most " + MAX_NAME + " fit",
+                    Integer.toString(name.length()), Integer.toString(MAX_NAME));
         }
+        String levelText = Fields.required("min_level", row.get("min_level"));
         AssuranceLevel level;
         try {
-            level = AssuranceLevel.parse(Fields.required("min_level", row.get("min_level")));
+            level = AssuranceLevel.parse(levelText);
         } catch (InvalidAssuranceLevelException e) {
-            throw new RowRejectedException("min_level", e.getMessage());
+            throw new RowRejectedException("min_level", RowErrorCode.BAD_ASSURANCE_LEVEL, e.getMessage(), levelText);
         }
         boolean integrated = Fields.flag("vneid_integrated", row.get("vneid_integrated"));
         LocalDate integratedOn = Fields.date("integrated_on", row.get("integrated_on"));
         if (integrated && integratedOn == null) {
-            throw new RowRejectedException("integrated_on", "is empty but vneid_integrated is true; give the date of integration");
+            throw new RowRejectedException("integrated_on", RowErrorCode.INTEGRATION_DATE_MISSING,
+                    "is empty but vneid_integrated is true; give the date of integration");
         }
         if (!integrated && integratedOn != null) {
-            throw new RowRejectedException("integrated_on", "is set but vneid_integrated is false");
+            throw new RowRejectedException("integrated_on", RowErrorCode.INTEGRATION_DATE_UNEXPECTED, "is set but vneid_integrated is false");
         }
         return new PublicService(code, agency, name, level, integrated, integratedOn);
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,17 @@ class AccountImportTest {
                 org.assertj.core.groups.Tuple.tuple(8L, "birth_date"),
                 org.assertj.core.groups.Tuple.tuple(9L, "created_at"),
                 org.assertj.core.groups.Tuple.tuple(12L, "birth_date"));
+        assertThat(summary.errors()).as("codes and arguments for a user interface to word").extracting(RowError::code, RowError::arguments)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.BAD_DATE, List.of("31/02/1988", "yyyy-MM-dd, dd/MM/yyyy, d/M/yyyy")),
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.UNKNOWN_AGENCY, List.of("XYZ")),
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.WRONG_COLUMN_COUNT, List.of("6", "13")),
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.UNPARSEABLE_HASH, List.of()),
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.BAD_ACCOUNT_STATUS, List.of("DELETED")),
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.DATE_MONTH_FIRST, List.of("02/14/1967", "14")),
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.BAD_TIMESTAMP, List.of("yesterday",
+                                "ISO-8601 (2019-03-04T08:15:00+07:00), dd/MM/yyyy HH:mm:ss")),
+                        org.assertj.core.groups.Tuple.tuple(RowErrorCode.DATE_MONTH_FIRST, List.of("12/13/1985", "13")));
         assertThat(summary.errors().get(1).reason()).contains("XYZ").contains("not known");
         assertThat(summary.errors().get(2).reason()).isEqualTo("has 6 fields but the header has 13");
         assertThat(summary.errors().get(3).reason()).doesNotContain("not-a-digest");
@@ -202,6 +214,11 @@ class AccountImportTest {
             assertThat(summary.encoding()).as(encoding.name()).isEqualTo(encoding);
             assertThat(summary.detection()).isPresent();
             assertThat(summary.encodingStatement()).contains("detected");
+            EncodingStatement statement = EncodingStatement.parse(summary.encodingStatement()).orElseThrow();
+            assertThat(statement.encoding()).isEqualTo(encoding);
+            assertThat(statement.detected()).isTrue();
+            assertThat(statement.confidence().orElseThrow())
+                    .isCloseTo(summary.detection().orElseThrow().confidence(), org.assertj.core.data.Offset.offset(0.005));
             assertThat(summary.inserted()).isEqualTo(7);
             assertThat(db.services.legacyAccounts().findByKey(agency, "A1").orElseThrow().rawFullName()).contains("Nguyễn Văn An");
             assertThat(db.services.legacyAccounts().findByKey(agency, "A2").orElseThrow().rawFullName()).contains("Trần Thị Bích Ngọc");
@@ -241,6 +258,8 @@ class AccountImportTest {
 
         assertThat(summary.detection()).isEmpty();
         assertThat(summary.encodingStatement()).isEqualTo("VNI-Windows (forced)");
+        assertThat(EncodingStatement.parse(summary.encodingStatement()))
+                .contains(new EncodingStatement(LegacyEncoding.VNI, Optional.empty(), Optional.empty()));
         assertThat(db.services.legacyAccounts().findByKey("BTP", "V1").orElseThrow().rawFullName()).contains("Hoàng Văn Hùng");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,8 @@ class ReferenceAndPopulationImportTest {
         assertThat(summary.unchanged()).as("STP-HN is in the demo data with the same values").isEqualTo(1);
         assertThat(summary.errors()).extracting(RowError::line, RowError::column)
                 .containsExactly(tuple(5L, "parent_code"), tuple(6L, "kind"));
+        assertThat(summary.errors()).extracting(RowError::code, RowError::arguments).containsExactly(
+                tuple(RowErrorCode.UNKNOWN_PARENT_AGENCY, List.of("UBND-CT")), tuple(RowErrorCode.UNKNOWN_AGENCY_KIND, List.of("CABINET")));
         Agency department = db.services.serviceCatalog().agency("STP-DN").orElseThrow();
         assertThat(department.kind()).isEqualTo(AgencyKind.PROVINCE);
         assertThat(department.parentCode()).contains("UBND-DN");
@@ -95,6 +98,9 @@ class ReferenceAndPopulationImportTest {
         assertThat(summary.unchanged()).isEqualTo(1);
         assertThat(summary.errors()).extracting(RowError::line, RowError::column)
                 .containsExactly(tuple(4L, "agency_code"), tuple(5L, "min_level"), tuple(6L, "integrated_on"));
+        assertThat(summary.errors()).extracting(RowError::code, RowError::arguments).containsExactly(
+                tuple(RowErrorCode.UNKNOWN_AGENCY, List.of("BYT")), tuple(RowErrorCode.BAD_ASSURANCE_LEVEL, List.of("3")),
+                tuple(RowErrorCode.INTEGRATION_DATE_MISSING, List.of()));
         PublicService service = db.services.serviceCatalog().byCode("BHXH-CAPSO").orElseThrow();
         assertThat(service.name()).isEqualTo("Cấp lại sổ bảo hiểm xã hội");
         assertThat(service.minimumLevel()).isEqualTo(AssuranceLevel.LEVEL_2);
@@ -121,6 +127,10 @@ class ReferenceAndPopulationImportTest {
         assertThat(summary.inserted()).isEqualTo(3);
         assertThat(summary.errors()).extracting(RowError::line, RowError::column).containsExactly(
                 tuple(5L, "birth_date"), tuple(6L, "gender"), tuple(7L, "personal_id"), tuple(8L, "old_id_number"), tuple(9L, "phone"));
+        assertThat(summary.errors()).extracting(RowError::code, RowError::arguments).containsExactly(
+                tuple(RowErrorCode.INCONSISTENT_IDENTITY, List.of()), tuple(RowErrorCode.INCONSISTENT_IDENTITY, List.of()),
+                tuple(RowErrorCode.BAD_PERSONAL_ID, List.of("04619800778")), tuple(RowErrorCode.BAD_OLD_ID_NUMBER, List.of("12345")),
+                tuple(RowErrorCode.BAD_PHONE, List.of("0123")));
         PopulationRecord hoa = db.services.populationRegister().findByPersonalId(PersonalId.parse("001190000021")).orElseThrow();
         assertThat(hoa.fullName().display()).isEqualTo("Lê Thị Hoa");
         assertThat(hoa.gender()).isEqualTo(Gender.FEMALE);

@@ -21,6 +21,7 @@ import vn.portal.bridge.application.imports.ImportRunId;
 import vn.portal.bridge.application.imports.ImportRunRepository;
 import vn.portal.bridge.application.imports.ImportRunState;
 import vn.portal.bridge.application.imports.RowError;
+import vn.portal.bridge.application.imports.RowErrorCode;
 
 /**
  * {@link ImportRunRepository} on the {@code import_run} table (V5), with plain JDBC on the persistence unit's
@@ -156,7 +157,10 @@ public class JdbcImportRunRepository implements ImportRunRepository {
         return text.toString();
     }
 
-    /** One error a line: line TAB column TAB reason, with backslash, tab and line breaks escaped. */
+    /**
+     * One error a line: line TAB column TAB reason, then TAB code and TAB each argument when the error has a code;
+     * backslash, tab and line breaks escaped. Lines written before codes existed end after the reason and still read.
+     */
     static String errorsText(List<RowError> errors) {
         if (errors.isEmpty()) {
             return null;
@@ -164,7 +168,14 @@ public class JdbcImportRunRepository implements ImportRunRepository {
         StringBuilder text = new StringBuilder();
         for (RowError error : errors) {
             text.append(error.line()).append('\t').append(escape(error.column() == null ? "" : error.column())).append('\t')
-                    .append(escape(error.reason())).append('\n');
+                    .append(escape(error.reason()));
+            if (error.code() != null) {
+                text.append('\t').append(error.code().name());
+                for (String argument : error.arguments()) {
+                    text.append('\t').append(escape(argument));
+                }
+            }
+            text.append('\n');
         }
         return text.toString();
     }
@@ -175,14 +186,32 @@ public class JdbcImportRunRepository implements ImportRunRepository {
             return errors;
         }
         for (String line : text.split("\n")) {
-            String[] fields = line.split("\t", 3);
-            if (fields.length != 3) {
+            String[] fields = line.split("\t", -1);
+            if (fields.length < 3) {
                 throw new IllegalStateException("import_run.first_errors has a malformed line: " + line);
             }
-            errors.add(new RowError(file, Long.parseLong(fields[0]), fields[1].isEmpty() ? null : unescape(fields[1]),
-                    unescape(fields[2])));
+            long number = Long.parseLong(fields[0]);
+            String column = fields[1].isEmpty() ? null : unescape(fields[1]);
+            String reason = unescape(fields[2]);
+            RowErrorCode code = fields.length > 3 ? knownCode(fields[3]) : null;
+            List<String> arguments = new ArrayList<>();
+            for (int i = 4; i < fields.length; i++) {
+                arguments.add(unescape(fields[i]));
+            }
+            // A code this version does not know, or with other arguments, falls back to the English text.
+            errors.add(code == null || arguments.size() != code.arity() ? new RowError(file, number, column, reason)
+                    : new RowError(file, number, column, reason, code, arguments));
         }
         return errors;
+    }
+
+    private static RowErrorCode knownCode(String name) {
+        for (RowErrorCode code : RowErrorCode.values()) {
+            if (code.name().equals(name)) {
+                return code;
+            }
+        }
+        return null;
     }
 
     private static String escape(String text) {
