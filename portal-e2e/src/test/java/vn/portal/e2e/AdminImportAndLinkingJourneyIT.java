@@ -96,7 +96,7 @@ class AdminImportAndLinkingJourneyIT {
         assertThat(status.field("run-file")).isEqualTo(AccountsFileSeed.FILE_NAME);
         assertThat(status.field("run-kind")).isEqualTo("Tài khoản cũ của một cơ quan");
         assertThat(status.label("run-encoding")).isEqualTo("Bảng mã");
-        assertThat(status.field("run-encoding")).as("the encoding the import detected").startsWith("TCVN3 (ABC)").contains("detected");
+        assertThat(status.field("run-encoding")).as("the encoding the import detected").startsWith("TCVN3 (ABC), tự nhận biết (độ tin cậy 0,");
         assertThat(status.field("run-started-by")).isEqualTo(LE_THI_HOA_MASKED);
         Map<String, String> counts = new LinkedHashMap<>();
         for (String field : new String[] {"run-rows", "run-inserted", "run-updated", "run-unchanged", "run-rejected"}) {
@@ -110,7 +110,7 @@ class AdminImportAndLinkingJourneyIT {
             assertThat(row.get(0)).isEqualTo(AccountsFileSeed.FILE_NAME);
             assertThat(row.get(1)).isEqualTo(Long.toString(AccountsFileSeed.IMPOSSIBLE_DATE_LINE));
             assertThat(row.get(2)).isEqualTo("birth_date");
-            assertThat(row.get(3)).contains("'" + AccountsFileSeed.IMPOSSIBLE_DATE_VALUE + "'");
+            assertThat(row.get(3)).contains("'" + AccountsFileSeed.IMPOSSIBLE_DATE_VALUE + "'").contains("không phải là ngày");
         });
 
         try (AccountsFileSeed seed = AccountsFileSeed.open()) {
@@ -190,13 +190,14 @@ class AdminImportAndLinkingJourneyIT {
         assertThat(english.field("run-state")).isEqualTo("Finished");
         assertThat(english.field("run-kind")).isEqualTo("Legacy accounts of one agency");
         assertThat(english.label("run-encoding")).isEqualTo("Encoding");
-        assertThat(english.field("run-encoding")).startsWith("TCVN3 (ABC)");
+        assertThat(english.field("run-encoding")).startsWith("TCVN3 (ABC), detected (confidence 0.");
         assertThat(english.label("run-inserted")).isEqualTo("Inserted");
         assertThat(english.label("run-rejected")).isEqualTo("Rejected");
         assertThat(english.field("run-rejected")).isEqualTo("1");
         assertThat(english.errorHeadings()).containsExactly("File", "Line", "Column", "Reason");
         assertThat(english.errorRows()).singleElement().satisfies(row -> assertThat(row.subList(1, 3))
                 .containsExactly(Long.toString(AccountsFileSeed.IMPOSSIBLE_DATE_LINE), "birth_date"));
+        assertThat(english.errorRows().get(0).get(3)).contains("'" + AccountsFileSeed.IMPOSSIBLE_DATE_VALUE + "' is not a date");
 
         LinkingPage linking = LinkingPage.open(browser);
         assertThat(linking.heading()).as("the choice is remembered for the session").isEqualTo("Linking legacy accounts");

@@ -73,6 +73,11 @@ class MessageBundlesTest {
         for (var field : vn.portal.bridge.domain.model.matching.ComparisonField.values()) {
             assertThat(vi.getProperty("evidence.field." + field.key())).as(field.name()).isNotNull();
         }
+        Properties en = load("en");
+        for (var code : vn.portal.bridge.application.imports.RowErrorCode.values()) {
+            assertThat(vi.getProperty("import.reason." + code)).as(code.name()).isNotNull();
+            assertThat(en.getProperty("import.reason." + code)).as(code.name()).isNotNull();
+        }
         for (var rule : vn.portal.bridge.domain.model.matching.DecisionRule.values()) {
             assertThat(vi.getProperty("evidence.rule." + rule)).as(rule.name()).isNotNull();
         }

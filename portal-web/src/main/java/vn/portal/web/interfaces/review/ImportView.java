@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +21,7 @@ import vn.portal.bridge.application.imports.ImportKind;
 import vn.portal.bridge.application.imports.ImportRun;
 import vn.portal.bridge.application.imports.ImportRunId;
 import vn.portal.bridge.application.imports.InvalidImportRunIdException;
+import vn.portal.bridge.application.imports.RowError;
 import vn.portal.bridge.domain.model.identity.PersonalId;
 import vn.portal.web.interfaces.common.Flash;
 
@@ -83,6 +85,24 @@ public class ImportView {
     /** Seconds between refreshes of the status page while the import runs; 0 when the page need not refresh. */
     public int getRefreshSeconds() {
         return run != null && run.isRunning() ? REFRESH_SECONDS : 0;
+    }
+
+    /** Why a row of the import was rejected, in the page's language. */
+    public String reason(RowError error) {
+        return ImportTexts.reason(error, messages());
+    }
+
+    /**
+     * The encoding of the import in the page's language: the one used and whether detected (with the confidence) or
+     * chosen at upload once finished; the choice at upload as stored while it runs.
+     */
+    public String getEncoding() {
+        return ImportTexts.encoding(run.encoding(), messages()).orElse(run.encoding());
+    }
+
+    private static ResourceBundle messages() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg");
     }
 
     /** The latest imports, newest first. */
