@@ -228,6 +228,26 @@ class AccountImportTest {
     }
 
     @Test
+    void aBrokenRecordRejectsTheRestOfTheFileAndAValueTheAccountRefusesIsOther() throws Exception {
+        Path file = ImportDatabase.write(dir, "accounts-BTP.csv", LegacyEncoding.UTF_8, HEADER,
+                "BTP,TP-1,vinhnq,Ngô Quang Vinh,19/08/1980,Nam,040080009876,0868123456,,,,,ACTIVE",
+                "BTP,TP-2," + "u".repeat(1000) + ",Bùi Thị Lan,03/12/1988,Nữ,,,,,,,ACTIVE",
+                "BTP,,lan.bui,Bùi Thị Lan,03/12/1988,Nữ,,,,,,,ACTIVE",
+                "BTP,TP-4,\"unterminated,Trương Công Thành,10/10/1993,Nam,,,,,,,ACTIVE");
+
+        ImportSummary summary = db.importer.importAccounts(ImportSource.of(file), EncodingChoice.parse("utf-8"), ImportProgress.NONE, "tester");
+
+        assertThat(summary.errors()).extracting(RowError::line, RowError::column, RowError::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3L, "username", RowErrorCode.OTHER),
+                org.assertj.core.groups.Tuple.tuple(4L, "account_id", RowErrorCode.EMPTY),
+                org.assertj.core.groups.Tuple.tuple(5L, null, RowErrorCode.UNREADABLE_REST));
+        assertThat(summary.errors().get(0).arguments()).as("the account's own English words").containsExactly(summary.errors().get(0).reason());
+        assertThat(summary.errors().get(1).arguments()).isEmpty();
+        assertThat(summary.errors().get(2).arguments()).as("a CSV break, not a decoding one: no byte offset").containsExactly("UTF-8", "");
+        assertThat(summary.errors().get(2).reason()).startsWith("not valid CSV").endsWith("; the rest of the file was not read");
+    }
+
+    @Test
     void theSameAccountsExportedInTcvn3AndThenInUtf8AreUnchanged() throws Exception {
         String[] rows = {HEADER, "BTP,A1,annv,Nguyễn Văn An,12/03/1985,Nam,001085012345,,,,,,ACTIVE",
             "BTP,A2,xuan,Đinh Thị Xuân,14/02/1967,Nữ,,,,,,,ACTIVE"};

@@ -140,4 +140,33 @@ class ReferenceAndPopulationImportTest {
 
         assertThat(population(file).unchanged()).isEqualTo(3);
     }
+
+    @Test
+    void theOtherRejectionsOfAgenciesServicesAndPopulationCarryTheirCodes() throws Exception {
+        ImportSummary agencies = agencies(ImportDatabase.write(dir, "agencies.csv", LegacyEncoding.UTF_8,
+                ImportKind.AGENCIES.headerLine(),
+                "UBND-QN,Ủy ban nhân dân tỉnh Quảng Ninh,PROVINCE,UBND-QN,Chính phủ",
+                "UBND-LC," + "Ủy ban ".repeat(50) + ",PROVINCE,,Chính phủ", // 349 characters once trimmed
+                "UBND LS,Ủy ban nhân dân tỉnh Lạng Sơn,PROVINCE,,Chính phủ"));
+        assertThat(agencies.errors()).extracting(RowError::column, RowError::code, RowError::arguments).containsExactly(
+                tuple("parent_code", RowErrorCode.OWN_PARENT, List.of("UBND-QN")),
+                tuple("name", RowErrorCode.TEXT_TOO_LONG, List.of("349", "300")),
+                tuple("agency_code", RowErrorCode.CODE_HAS_SPACE, List.of("UBND LS")));
+
+        ImportSummary services = services(ImportDatabase.write(dir, "services.csv", LegacyEncoding.UTF_8,
+                ImportKind.SERVICES.headerLine(),
+                "BTP-LLTP2,BTP,Cấp phiếu lý lịch tư pháp số 2,2,false,2024-03-01",
+                "BTP-HT,BTP,,2,false,"));
+        assertThat(services.errors()).extracting(RowError::column, RowError::code, RowError::arguments).containsExactly(
+                tuple("integrated_on", RowErrorCode.INTEGRATION_DATE_UNEXPECTED, List.of()),
+                tuple("name", RowErrorCode.EMPTY, List.of()));
+
+        ImportSummary population = population(ImportDatabase.write(dir, "population.csv", LegacyEncoding.UTF_8,
+                ImportKind.POPULATION.headerLine(),
+                "001085012345,,Nguyen 3 An,1985-03-12,male,",
+                "001085012345,,Nguyễn Văn An,1985-03-12,khác,"));
+        assertThat(population.errors()).extracting(RowError::column, RowError::code, RowError::arguments).containsExactly(
+                tuple("full_name", RowErrorCode.BAD_NAME, List.of()),
+                tuple("gender", RowErrorCode.BAD_GENDER, List.of("khác")));
+    }
 }
