@@ -300,6 +300,12 @@ class LinkingBatchJobIT {
                         tuple(secondRun.executionId(), "COMPLETED", NOTHING_LEFT_EXIT),
                         tuple(firstRun.executionId(), "COMPLETED", FIRST_RUN_EXIT),
                         tuple(dryRun.executionId(), "COMPLETED", FIRST_RUN_EXIT));
+        // What the administrator reads: Vietnamese labels for the status, the counters and the methods.
+        assertThat(page.execution(firstRun.executionId()).orElseThrow().shown()).as("status cell of the first run")
+                .isEqualTo("Hoàn tất Đã xem: 20 Đã liên kết: 17 Chờ xem xét: 1 Không thể liên kết: 2 Không khớp: 0 Lỗi: 0"
+                        + " Đã được xử lý bởi lượt khác: 0");
+        assertThat(page.methodLabels()).as("method labels").containsEntry("AUTO_EXACT", "Tự động: số định danh cá nhân trùng khớp");
+        assertThat(page.refreshesItself()).as("meta refresh once every run has ended").isFalse();
     }
 
     @Test

@@ -13,12 +13,16 @@ import java.util.regex.Pattern;
 /**
  * The administrator's page {@code /admin/linking} as rendered: the form's CSRF token, the flash after a start, current
  * links by method, the open review count, and the job executions table. Parsed from the HTML by the element ids the
- * page gives its tables, so a test reads what the administrator sees.
+ * page gives its tables; the job's statuses and the link methods are read from the data attributes the page keeps
+ * beside its translated labels, so the tests do not depend on the wording.
  */
 public record LinkingPage(int status, String body) {
 
-    /** One row of the executions table. */
-    public record Execution(long id, String status, String exitStatus, String parameters) {
+    /**
+     * One row of the executions table: the batch status and raw exit status from the cell's data attributes,
+     * {@code shown} the cell's text as the administrator reads it.
+     */
+    public record Execution(long id, String status, String exitStatus, String shown, String parameters) {
         public boolean finished() {
             return switch (status) {
                 case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;
@@ -28,10 +32,12 @@ public record LinkingPage(int status, String body) {
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrf\"");
-    private static final Pattern ROW = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL);
-    private static final Pattern CELL = Pattern.compile("<td>(.*?)</td>", Pattern.DOTALL);
+    private static final Pattern ROW = Pattern.compile("<tr(\\s[^>]*)?>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern CELL = Pattern.compile("<td(\\s[^>]*)?>(.*?)</td>", Pattern.DOTALL);
+    private static final Pattern ATTRIBUTE = Pattern.compile("([a-z-]+)=\"([^\"]*)\"");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
-    private static final Pattern STATUS = Pattern.compile("([A-Z]+)(?:\\s*\\S\\s*(.*))?", Pattern.DOTALL);
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern OPEN_REVIEWS = Pattern.compile("\\((\\d+) mục đang chờ\\)");
     private static final Pattern FLASH = Pattern.compile("<div id=\"flash\"[^>]*data-flash-key=\"([^\"]+)\"[^>]*>(.*?)</div>", Pattern.DOTALL);
 
@@ -54,13 +60,27 @@ public record LinkingPage(int status, String body) {
         return flash.find() ? Optional.of(Map.entry(flash.group(1), text(flash.group(2)))) : Optional.empty();
     }
 
-    /** Method -> count of current links, as the "links by method" table lists them. */
+    /** Method (the enum name, from the row's data attribute) -> count of current links, as the table lists them. */
     public Map<String, Long> linksByMethod() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (List<String> row : rows("links-by-method")) {
-            counts.put(row.get(0), Long.parseLong(row.get(1)));
+        for (Row row : rows("links-by-method")) {
+            counts.put(row.attribute("data-method"), Long.parseLong(row.cells().get(1).text()));
         }
         return counts;
+    }
+
+    /** Method -> the label the table shows for it. */
+    public Map<String, String> methodLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Row row : rows("links-by-method")) {
+            labels.put(row.attribute("data-method"), row.cells().get(0).text());
+        }
+        return labels;
+    }
+
+    /** Whether the page reloads itself (the meta refresh it carries while a run goes on). */
+    public boolean refreshesItself() {
+        return body.contains("http-equiv=\"refresh\"");
     }
 
     public OptionalLong openReviews() {
@@ -71,13 +91,14 @@ public record LinkingPage(int status, String body) {
     /** The executions table, newest first as the page orders it. */
     public List<Execution> executions() {
         List<Execution> executions = new ArrayList<>();
-        for (List<String> row : rows("job-executions")) {
-            Matcher status = STATUS.matcher(row.get(1));
-            if (!status.matches()) {
-                throw new AssertionError("unreadable status cell '" + row.get(1) + "' in " + excerpt());
+        for (Row row : rows("job-executions")) {
+            Cell status = row.cells().get(1);
+            String batchStatus = status.attributes().get("data-status");
+            if (batchStatus == null || batchStatus.isEmpty()) {
+                throw new AssertionError("status cell without data-status '" + status.text() + "' in " + excerpt());
             }
-            executions.add(new Execution(Long.parseLong(row.get(0)), status.group(1),
-                    status.group(2) == null ? "" : status.group(2).strip(), row.get(4)));
+            executions.add(new Execution(Long.parseLong(row.cells().get(0).text()), batchStatus,
+                    status.attributes().getOrDefault("data-exit-status", ""), status.text(), row.cells().get(4).text()));
         }
         return executions;
     }
@@ -86,30 +107,59 @@ public record LinkingPage(int status, String body) {
         return executions().stream().filter(e -> e.id() == id).findFirst();
     }
 
-    /** The body rows of the table with this id, each as its cells' text. */
-    private List<List<String>> rows(String tableId) {
+    private record Cell(Map<String, String> attributes, String text) {
+    }
+
+    private record Row(Map<String, String> attributes, List<Cell> cells) {
+        String attribute(String name) {
+            String value = attributes.get(name);
+            if (value == null) {
+                throw new AssertionError("row without " + name + ": " + attributes + " " + cells);
+            }
+            return value;
+        }
+    }
+
+    /** The body rows of the table with this id, each with its attributes and its cells' attributes and text. */
+    private List<Row> rows(String tableId) {
         int start = body.indexOf("id=\"" + tableId + "\"");
         if (start < 0) {
             throw new AssertionError("/admin/linking has no table " + tableId + "; status " + status + ", body " + excerpt());
         }
         int tbody = body.indexOf("<tbody>", start);
         int end = body.indexOf("</tbody>", tbody);
-        List<List<String>> rows = new ArrayList<>();
-        Matcher row = ROW.matcher(body.substring(tbody, end));
+        List<Row> rows = new ArrayList<>();
+        Matcher row = ROW.matcher(COMMENT.matcher(body.substring(tbody, end)).replaceAll(""));
         while (row.find()) {
-            List<String> cells = new ArrayList<>();
-            Matcher cell = CELL.matcher(row.group(1));
+            List<Cell> cells = new ArrayList<>();
+            Matcher cell = CELL.matcher(row.group(2));
             while (cell.find()) {
-                cells.add(text(cell.group(1)));
+                cells.add(new Cell(attributes(cell.group(1)), text(cell.group(2))));
             }
-            rows.add(cells);
+            rows.add(new Row(attributes(row.group(1)), cells));
         }
         return rows;
     }
 
+    private static Map<String, String> attributes(String tagRest) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (tagRest != null) {
+            Matcher attribute = ATTRIBUTE.matcher(tagRest);
+            while (attribute.find()) {
+                attributes.put(attribute.group(1), unescape(attribute.group(2)));
+            }
+        }
+        return attributes;
+    }
+
+    /** The text of an HTML fragment, its white space collapsed as a browser shows it. */
     private static String text(String html) {
-        return TAG.matcher(html).replaceAll("").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").strip();
+        return SPACE.matcher(unescape(TAG.matcher(html).replaceAll(""))).replaceAll(" ").strip();
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     private String excerpt() {
