@@ -133,8 +133,7 @@ public class LinkingEngine {
      */
     public Matcher loadMatcher() {
         long started = System.nanoTime();
-        long expected = registerExtract.count();
-        List<PersonRecord> people = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, expected + 16));
+        List<PersonRecord> people = new ArrayList<>();
         long[] skipped = {0};
         registerExtract.scan(person -> {
             try {
