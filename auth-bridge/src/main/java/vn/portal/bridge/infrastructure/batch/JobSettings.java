@@ -6,6 +6,11 @@ final class JobSettings {
     private JobSettings() {
     }
 
+    /** The job's agency code, or null (every agency) when the property is missing or blank. */
+    static String agency(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     static long positiveLong(String value, String name, long fallback) {
         if (value == null || value.isBlank()) {
             return fallback;

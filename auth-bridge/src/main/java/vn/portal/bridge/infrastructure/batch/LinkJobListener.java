@@ -47,7 +47,7 @@ public class LinkJobListener implements JobListener {
         matchers.release(job.getExecutionId());
         Object total = job.getTransientUserData();
         LinkingTally tally = total instanceof LinkingTally sum ? sum : new LinkingTally();
-        LinkingSummary summary = tally.toSummary(agency == null || agency.isBlank() ? null : agency.strip(),
+        LinkingSummary summary = tally.toSummary(JobSettings.agency(agency),
                 JobSettings.flag(dryRun, "dryRun"), Duration.between(started == null ? Instant.now() : started, Instant.now()));
         LOG.info(() -> "link-accounts execution " + job.getExecutionId() + "\n" + summary.report());
         // taken_meanwhile explains a run that saw accounts but decided none: another run (a double click) got there first.

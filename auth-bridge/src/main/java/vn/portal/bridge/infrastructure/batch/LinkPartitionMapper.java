@@ -41,7 +41,7 @@ public class LinkPartitionMapper implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() {
-        List<LinkPartition> slices = engine.partitions(agency == null || agency.isBlank() ? null : agency.strip(),
+        List<LinkPartition> slices = engine.partitions(JobSettings.agency(agency),
                 JobSettings.positiveLong(partitionAccounts, "partitionAccounts", 250_000));
         PartitionPlanImpl plan = new PartitionPlanImpl();
         // A step with no undecided account still needs one partition; an empty id range reads nothing.
