@@ -1,16 +1,11 @@
 package vn.portal.web.interfaces.legacy;
 
-import java.io.IOException;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import vn.portal.bridge.application.selflink.CitizenSelfLinking;
 import vn.portal.bridge.application.selflink.ClaimNotPossibleException;
@@ -19,10 +14,8 @@ import vn.portal.bridge.application.selflink.NotYourAccountException;
 import vn.portal.bridge.application.selflink.WrongLegacyPasswordException;
 import vn.portal.bridge.domain.model.credential.ClaimLockedException;
 import vn.portal.bridge.domain.model.identity.PersonalId;
-import vn.portal.web.interfaces.common.CsrfGuard;
 import vn.portal.web.interfaces.common.Flash;
 import vn.portal.web.interfaces.common.StateChangingForm;
-import vn.portal.web.security.session.SignedInUser;
 
 /**
  * {@code POST /legacy-accounts/claim} (fields {@code csrf}, {@code account}, {@code password}): the citizen proves
@@ -30,7 +23,7 @@ import vn.portal.web.security.session.SignedInUser;
  * against the session's citizen before the password is even looked at.
  */
 @WebServlet(urlPatterns = "/legacy-accounts/claim")
-public class ClaimServlet extends HttpServlet {
+public class ClaimServlet extends CitizenFormServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ClaimServlet.class.getName());
@@ -38,33 +31,17 @@ public class ClaimServlet extends HttpServlet {
     static final int MAX_PASSWORD = 256;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    @Inject
-    transient CsrfGuard csrf;
-
-    @Inject
-    transient CitizenSelfLinking selfLinking;
-
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        Optional<SignedInUser> verified = csrf.verifiedUser(request, response);
-        if (verified.isEmpty()) {
-            return;
-        }
-        SignedInUser user = verified.get();
+    Flash handle(PersonalId citizen, HttpServletRequest request, String correlationId) {
         OptionalLong account = StateChangingForm.id(request, "account");
         String password = request.getParameter("password");
-        String correlationId = StateChangingForm.correlationId();
-        Flash flash;
         if (account.isEmpty()) {
-            flash = Flash.error("legacy.claim.notvisible", correlationId);
-        } else if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
-            flash = Flash.error("legacy.claim.nopassword");
-        } else {
-            flash = claim(PersonalId.parse(user.personalId()), account.getAsLong(), password, correlationId);
+            return Flash.error("legacy.claim.notvisible", correlationId);
         }
-        flash.put(request);
-        response.sendRedirect(request.getContextPath() + "/legacy-accounts");
+        if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
+            return Flash.error("legacy.claim.nopassword");
+        }
+        return claim(citizen, account.getAsLong(), password, correlationId);
     }
 
     private Flash claim(PersonalId citizen, long account, String password, String correlationId) {
@@ -82,10 +59,5 @@ public class ClaimServlet extends HttpServlet {
             LOG.warning(() -> "Refused claim " + correlationId + ": " + e.getMessage());
             return Flash.error("legacy.claim.notvisible", correlationId);
         }
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendRedirect(request.getContextPath() + "/legacy-accounts");
     }
 }
